@@ -1,0 +1,153 @@
+"""Coreference words and bare titles, resolved left to right.
+
+* 同氏 / 同大統領 / 同国 / 同党 … -> the latest fitting antecedent;
+  両首脳 / 両氏 / 両国 / 3か国 -> the latest N distinct ones (one mention each).
+* A bare title (「首相は」「大統領が」) -> who held that title on the article's
+  date (DCT) in the country it names (ロシアの大統領, 米大統領) or else in the
+  country the article is about: the country (or organisation) mentioned most
+  so far, ties to the latest, whose holder of that title on the DCT is known;
+  failing that Japan, since a bare 首相 in Japanese news is Japan's.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from datetime import date
+from typing import Optional
+
+from ..types import Token
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon
+from .spans import Cand, is_katakana, title_end, words_at
+
+_KANJI_NUM = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+HOME = "JPN"
+
+
+class Resolver:
+    """Built once: ``Resolver(gaz, lex)``; call per article."""
+
+    def __init__(self, gaz: Gazetteer, lex: Lexicon):
+        self.gaz, self.lex = gaz, lex
+        self.role_titles = frozenset(gaz.roles_by_title) | frozenset(lex.role_title_aliases)
+        self.coref_words = frozenset(lex.coref)
+
+    def __call__(self, tokens: list[Token], cands: list[Cand], covered: bytearray,
+                 dct: Optional[date]) -> list[Cand]:
+        """New coref/role mentions; ``cands`` (sorted by start) is edited in place
+        only to drop a country a role mention absorbs (ロシアの|大統領)."""
+        gaz = self.gaz
+        history: list[Cand] = []  # every mention so far, in text order
+        counts: Counter[str] = Counter()
+        last_seen: dict[str, int] = {}
+        by_end = {c.e: c for c in cands if c.via == "gazetteer"}
+        out: list[Cand] = []
+        absorbed: set[int] = set()
+        k = 0
+        for i, t in enumerate(tokens):
+            while k < len(cands) and cands[k].s <= i:
+                self._note(cands[k], history, counts, last_seen)
+                k += 1
+            if covered[i]:
+                continue
+            new = self._at(tokens, i, history, counts, last_seen, by_end, dct)
+            for c in new:
+                if c.s < i:  # absorbed country
+                    absorbed.add(id(by_end[i] if by_end.get(i) else by_end[i - 1]))
+                self._note(c, history, counts, last_seen)
+                covered[c.s:c.e] = b"\x01" * (c.e - c.s)
+            out.extend(new)
+        if absorbed:
+            cands[:] = [c for c in cands if id(c) not in absorbed]
+        return out
+
+    def _note(self, c: Cand, history: list[Cand], counts: Counter, last_seen: dict) -> None:
+        history.append(c)
+        key = c.actor_id
+        entry = self.gaz.entries.get(key)
+        if entry is not None and entry.type == "person":
+            key = entry.affiliation or key
+        counts[key] += 1
+        last_seen[key] = len(history)
+
+    def _type(self, c: Cand) -> str:
+        entry = self.gaz.entries.get(c.actor_id)
+        return entry.type if entry else (c.actor_type or "")
+
+    def _at(self, tokens, i, history, counts, last_seen, by_end, dct) -> list[Cand]:
+        lex = self.lex
+        t = tokens[i]
+        after_person = bool(history) and history[-1].e == i and self._type(history[-1]) == "person"
+        m = words_at(tokens, i, self.coref_words, max_tokens=2)
+        if m:  # 同氏, 両首脳, 同国
+            if after_person and t.surface.startswith("両"):
+                return []  # プーチン・ゼレンスキー両首脳: the names are the mentions
+            word = "".join(x.surface for x in tokens[i:i + m])
+            typ, count = lex.coref[word]
+            return self._antecedents(history, i, i + m, typ, count, None)
+        if t.surface in ("同", "両") and i + 1 < len(tokens):
+            end = title_end(tokens, i + 1, lex.title_tails)
+            if end > i + 1:  # 同大統領, 両外相
+                if after_person and t.surface == "両":
+                    return []
+                title = "".join(x.surface for x in tokens[i + 1:end])
+                title = lex.role_title_aliases.get(title, title)
+                return self._antecedents(history, i, end, "person", 1 if t.surface == "同" else 2, title)
+        if t.pos2 == "数詞" and i + 1 < len(tokens) and tokens[i + 1].surface in lex.country_counters:
+            n = _number(t.surface)
+            if n and n >= 2:  # 3か国
+                return self._antecedents(history, i, i + 2, "country", n, None)
+        m = words_at(tokens, i, self.role_titles, max_tokens=3)
+        if m:
+            return self._role(tokens, i, i + m, history, counts, last_seen, by_end, dct)
+        return []
+
+    def _antecedents(self, history, s, e, typ, count, title) -> list[Cand]:
+        """The latest ``count`` distinct actors of ``typ``; with a title, prefer
+        those who hold it (同大統領 skips a 外相 mentioned in between)."""
+        picked: list[str] = []
+        pool = [c for c in reversed(history) if self._type(c) == typ]
+        if title:
+            fit = [c for c in pool if c.actor_id in self.gaz and self.gaz.has_title(c.actor_id, title)]
+            pool = fit + [c for c in pool if c not in fit]
+        for c in pool:
+            if c.actor_id not in picked:
+                picked.append(c.actor_id)
+            if len(picked) == count:
+                break
+        if len(picked) < count:
+            return []
+        byid = {c.actor_id: c for c in pool}
+        return [Cand(s, e, a, via="coref", head=s, name=byid[a].name, actor_type=byid[a].actor_type)
+                for a in picked]
+
+    def _role(self, tokens, s, e, history, counts, last_seen, by_end, dct) -> list[Cand]:
+        """首相 / ロシアの大統領 / 米国務長官 -> the holder on the DCT."""
+        lex, gaz = self.lex, self.gaz
+        if e < len(tokens) and tokens[e].pos1 in ("名詞", "接尾辞"):
+            return []  # 首相官邸, 大統領選
+        prev = tokens[s - 1] if s > 0 else None
+        if prev is not None and (prev.surface in lex.role_blockers or prev.pos3 == "人名"
+                                 or (is_katakana(prev.surface) and s not in by_end)):
+            return []  # 前首相, a name we could not read
+        title = "".join(x.surface for x in tokens[s:e])
+        title = lex.role_title_aliases.get(title, title)
+        country = by_end.get(s)
+        if country is None and prev is not None and prev.surface == "の":
+            country = by_end.get(s - 1)
+        if country is not None and gaz[country.actor_id].type in ("country", "igo", "party"):
+            holder = gaz.holder(title, country.actor_id, dct)
+            if holder is None:
+                return []
+            return [Cand(country.s, e, holder, via="role", head=s, titled=True)]
+        countries = [a for a in counts if a in gaz and gaz[a].type == "country"]
+        about = min(countries, key=lambda a: (-counts[a], -last_seen[a]), default=HOME)
+        holder = gaz.holder(title, about, dct) or gaz.holder(title, HOME, dct)
+        return [Cand(s, e, holder, via="role", head=s, titled=True)] if holder else []
+
+
+def _number(s: str) -> Optional[int]:
+    s = unicodedata.normalize("NFKC", s)
+    if s.isdigit():
+        return int(s)
+    return _KANJI_NUM.get(s)

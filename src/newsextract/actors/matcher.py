@@ -1,0 +1,186 @@
+"""Find gazetteer actors in a tokenized article.
+
+A spaCy PhraseMatcher over token ORTH finds every surface; the first longest
+match wins; one-character abbreviations (米, ロ, 中, 日 …) count only where the
+tokens around them say "country" (米政府, 対ロ, 米・ウクライナ); compound
+tokens made of abbreviations split into members (米ロ -> 米 + ロ); names grow
+over their titles (プーチン大統領, ウィトコフ米特使) and a country before them
+(ロシアのプーチン大統領).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from ..types import Token
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon
+from .spans import Cand, fullwidth, is_katakana, title_end, words_at
+
+TokenizeFn = Callable[[str], list[Token]]
+# MeCab cuts an unknown name differently by context (マクロン alone vs
+# 「フランスのマクロン大統領」), so each surface is tokenized in several frames
+# and every cut that lands on the surface's edges becomes a pattern.
+_FRAMES = ("{}", "{}は", "、{}大統領は", "の{}氏が", "と{}の", "{}首相と", "{}が")
+
+
+class GazetteerMatcher:
+    """Built once per process: ``GazetteerMatcher(gaz, lex, vocab, split)``."""
+
+    def __init__(self, gaz: Gazetteer, lex: Lexicon, vocab: Vocab, tokenize: TokenizeFn):
+        self.gaz, self.lex = gaz, lex
+        self.matcher = PhraseMatcher(vocab, attr="ORTH")
+        self.key_surface: dict[int, str] = {}
+        for surface in gaz.by_surface:
+            cuts: set[tuple[str, ...]] = set()
+            for variant in [surface] + ([fw] if (fw := fullwidth(surface)) else []):
+                for frame in _FRAMES:
+                    cut = _cut(tokenize(frame.format(variant)), frame.index("{}"), len(variant))
+                    if cut:
+                        cuts.add(cut)
+            docs = [Doc(vocab, words=list(w), spaces=[False] * len(w)) for w in sorted(cuts)]
+            self.matcher.add(surface, docs)
+            self.key_surface[vocab.strings[surface]] = surface
+        self.abbrev = gaz.abbrev
+
+    def __call__(self, doc: Doc, tokens: list[Token], sent_starts: set[int]) -> list[Cand]:
+        raw = [(s, e, self.key_surface[k]) for k, s, e in self.matcher(doc)]
+        raw.sort(key=lambda m: (m[0] - m[1], m[0]))  # longest first, then leftmost
+        taken = bytearray(len(tokens))
+        cands: list[Cand] = []
+        abbrevs: list[Cand] = []
+        for s, e, surface in raw:
+            if any(taken[s:e]):
+                continue
+            ids = self.gaz.by_surface[surface]
+            c = Cand(s, e, ids[0], head=s)
+            if e - s == 1 and surface in self.abbrev:
+                abbrevs.append(c)  # judged once every longer name is known
+            else:
+                taken[s:e] = b"\x01" * (e - s)
+                cands.append(c)
+        splits = self._split_compounds(tokens, taken)
+        cands.extend(self._check_abbrevs(abbrevs, tokens, cands, splits, sent_starts))
+        cands.extend(splits)
+        cands.sort(key=lambda c: c.s)
+        return self._grow(cands, tokens)
+
+    # -- one-character abbreviations ------------------------------------------------
+
+    def _split_compounds(self, tokens: list[Token], taken: bytearray) -> list[Cand]:
+        """米ロ (one token) -> USA + RUS, both via "split"; 中米 (Central America,
+        a place name) and 日中の気温 (daytime) stay whole."""
+        out = []
+        lex = self.lex
+        for t in tokens:
+            s = t.surface
+            if (len(s) < 2 or taken[t.i] or t.pos1 != "名詞" or t.pos3 == "地名"
+                    or s in lex.compound_exclude or not all(ch in self.abbrev for ch in s)):
+                continue
+            if s in lex.compound_needs_noun:
+                nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
+                if nxt is None or nxt.pos1 != "名詞":
+                    continue
+            for k, ch in enumerate(s):
+                out.append(Cand(t.i, t.i + 1, self.abbrev[ch], via="split", head=t.i,
+                                char_s=t.start + k, char_e=t.start + k + 1))
+        return out
+
+    def _check_abbrevs(self, abbrevs: list[Cand], tokens: list[Token], cands: list[Cand],
+                       splits: list[Cand], sent_starts: set[int]) -> list[Cand]:
+        """Keep 米 in 米政府/米・ウクライナ/対ロ/「米、…」, not in 米の価格."""
+        lex = self.lex
+        at = {c.s for c in abbrevs} | {c.s for c in splits}
+        starts = {c.s for c in cands} | at
+        ends = {c.e for c in cands} | {c.s + 1 for c in abbrevs}
+        n = len(tokens)
+        out = []
+        for c in abbrevs:
+            i = c.s
+            t = tokens[i]
+            prev = tokens[i - 1] if i > 0 else None
+            nxt = tokens[i + 1] if i + 1 < n else None
+            kata = is_katakana(t.surface)
+            if kata and ((prev and is_katakana(prev.surface) and i - 1 not in at)
+                         or (nxt and is_katakana(nxt.surface) and i + 1 not in at)):
+                continue  # ロ inside an unknown katakana word
+            if (i + 1) in at or (i - 1) in at:
+                ok = True  # 露/ウ, 英仏/独: a run of abbreviations
+            elif kata and t.surface == "パ":
+                ok = False  # パ only inside 印パ
+            elif nxt and (words_at(tokens, i + 1, lex.abbrev_next | lex.government_suffixes)
+                          or any(nxt.surface.startswith(tl) for tl in lex.title_tails if len(tl) > 1)
+                          or self._title_follows(tokens, i + 1)):
+                ok = True  # 米政府, 米大統領, 米国務長官, 露外相
+            elif prev and prev.surface in lex.abbrev_prev and prev.surface not in ("・", "と", "や"):
+                ok = True  # 対ロ, 訪米, 駐日
+            elif prev and prev.surface in ("・", "と", "や") and (i - 1) in ends:
+                ok = True  # ウクライナ・米
+            elif nxt and nxt.surface in ("・", "と", "や") and (i + 2) in starts:
+                ok = True  # 米・ウクライナ, 米と中国
+            elif nxt and nxt.surface == "、" and (i in sent_starts or (prev and prev.surface in "「『")):
+                ok = True  # headline style 「米、和平案を提示」
+            else:
+                ok = False
+            if ok:
+                out.append(c)
+        return out
+
+    def _title_follows(self, tokens: list[Token], k: int) -> bool:
+        return title_end(tokens, k, self.lex.title_tails) > k
+
+    # -- growing names over titles and countries ------------------------------------
+
+    def _grow(self, cands: list[Cand], tokens: list[Token]) -> list[Cand]:
+        """Titles after persons, government words after countries, a country
+        (+ の) before a person of that country; drop needs-title surfaces
+        (高市, 林) that carry no title."""
+        lex, gaz = self.lex, self.gaz
+        person_starts = {c.s for c in cands if c.via != "split" and gaz[c.actor_id].type == "person"}
+        out: list[Cand] = []
+        for c in cands:
+            entry = gaz[c.actor_id]
+            if c.via != "split" and entry.type == "person":
+                name = "".join(t.surface for t in tokens[c.s:c.e])
+                gov = words_at(tokens, c.e, lex.person_government_suffixes)
+                if gov and entry.affiliation:  # トランプ政権 -> USA
+                    c = Cand(c.s, c.e + gov, entry.affiliation, head=c.s)
+                else:
+                    end = title_end(tokens, c.e, lex.title_tails,
+                                    stop={s for s in person_starts if s >= c.e})
+                    c.titled = end > c.e
+                    if not c.titled and name in gaz.needs_title:
+                        continue
+                    c.e = end
+                    # ロシアのプーチン大統領 / 米国ウィトコフ特使: absorb the person's own country
+                    if out and out[-1].via == "gazetteer" and out[-1].actor_id == entry.affiliation:
+                        prev = out[-1]
+                        gap = c.s - prev.e
+                        if gap == 0 or (gap == 1 and tokens[prev.e].surface == "の"):
+                            out.pop()
+                            c.s = prev.s
+            elif c.via != "split" and entry.type == "country":
+                c.e += words_at(tokens, c.e, lex.government_suffixes)
+            # drop earlier mentions the grown span swallowed (米 in ウィトコフ米特使)
+            while out and out[-1].s >= c.s and out[-1].e <= c.e and not _same_split(out[-1], c):
+                out.pop()
+            if out and out[-1].s <= c.s and c.e <= out[-1].e and not _same_split(out[-1], c):
+                continue
+            out.append(c)
+        return out
+
+
+def _cut(tokens: list[Token], start: int, length: int) -> tuple[str, ...] | None:
+    """The token surfaces spanning exactly [start, start+length), else None."""
+    words = [t.surface for t in tokens if start <= t.start and t.end <= start + length]
+    if "".join(words) != "" and sum(map(len, words)) == length and any(t.start == start for t in tokens):
+        return tuple(words)
+    return None
+
+
+def _same_split(a: Cand, b: Cand) -> bool:
+    """Two members of one split token (米 and ロ of 米ロ) never swallow each other."""
+    return a.via == b.via == "split" and a.s == b.s

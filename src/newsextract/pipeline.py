@@ -1,0 +1,55 @@
+"""The pipeline, stage by stage: tokenize -> dates -> actors -> relations.
+
+    pipe = Pipeline.from_rules_dir(Path("rules"))
+    analysis = pipe.analyze(text, dct=date(2025, 12, 2))
+
+Everything is loaded once (fugashi tagger, rule matchers) and reused for
+every article; the stages share the token list and the spaCy ``Doc``.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Optional, Sequence
+
+from .actors import ActorRecognizer
+from .dates import DateRecognizer
+from .relations import RelationExtractor
+from .tokenize import Tokenizer, split_sentences
+from .types import Analysis
+
+DEFAULT_RULES = Path(__file__).resolve().parents[2] / "rules"
+
+
+def default_rules_dir() -> Path:
+    """rules/ of the checkout (the package is installed editable from it)."""
+    return DEFAULT_RULES
+
+
+class Pipeline:
+    def __init__(self, tokenizer: Tokenizer, dates: DateRecognizer, actors: ActorRecognizer,
+                 relations: RelationExtractor) -> None:
+        self.tokenizer = tokenizer
+        self.dates = dates
+        self.actors = actors
+        self.relations = relations
+
+    @classmethod
+    def from_rules_dir(cls, rules_dir: Optional[Path] = None) -> "Pipeline":
+        """Load and validate every rule file; raises errors.RuleError."""
+        rules_dir = Path(rules_dir or default_rules_dir())
+        tokenizer = Tokenizer()
+        return cls(tokenizer,
+                   DateRecognizer.from_rules_dir(rules_dir),
+                   ActorRecognizer.from_rules_dir(rules_dir, tokenizer.vocab),
+                   RelationExtractor.from_rules_dir(rules_dir, tokenizer.vocab))
+
+    def analyze(self, text: str, dct: Optional[date],
+                stories: Sequence[tuple[int, int, Optional[date]]] = ()) -> Analysis:
+        tokens = self.tokenizer.tokens(text)
+        doc = self.tokenizer.doc(tokens)
+        sentences = split_sentences(text, tokens)
+        dates, sections = self.dates(text, dct)
+        actors = self.actors(text, tokens, doc, sentences, dct)
+        events = self.relations(text, tokens, doc, sentences, dates, sections, actors, dct, stories)
+        return Analysis(text, dct, tokens, sentences, dates, sections, actors, events)

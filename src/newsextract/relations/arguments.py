@@ -1,0 +1,143 @@
+"""Who acts and at whom, from the particles around actor mentions.
+
+The actor is the は/が/も subject or topic before the trigger; a topic
+carries across the clauses of its sentence (「X氏は21日、…と述べ、…を拒否
+した」 gives X twice). 「AとBは」 and 「A、Bが」 make a group. A headline names
+its actor with a comma: 「プーチン氏、和平案を拒否」. In a passive
+(「Xから提案された」) the から/によって agent acts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..tokenize import SPACE
+from ..types import ActorMention, Sentence, Token
+
+SUBJECT_MARKERS = frozenset({"は", "が", "も"})
+JOINERS = frozenset({"と", "や", "、", "・", "および", "及び"})
+TARGET_MARKERS = frozenset({"に", "へ", "と"})
+AGENT_MARKERS = (("から",), ("によって",), ("に", "よっ", "て"), ("に", "より"))
+HEADLINE_BREAKS = frozenset({":", "：", "\n"})
+COMPOUND_LINKS = (("の",), ("による",), ("に", "よる"), ("と", "の"), ("との",))
+
+
+@dataclass(slots=True)
+class Subject:
+    mentions: list[ActorMention]
+    marker_i: int  # token index of the particle
+
+
+def by_token(mentions: list[ActorMention]) -> dict[int, list[ActorMention]]:
+    """Mentions keyed by the token where each ends (exclusive end index)."""
+    out: dict[int, list[ActorMention]] = {}
+    for m in mentions:
+        out.setdefault(m.token_end, []).append(m)
+    return out
+
+
+def subjects_in(sentence: Sentence, tokens: list[Token], ends: dict[int, list[ActorMention]],
+                quoted: list[bool]) -> list[Subject]:
+    """Subject groups of a sentence, in order: mentions followed by は/が/も,
+    or a mention that opens a headline followed by 、."""
+    out: list[Subject] = []
+    first = _first_content(sentence, tokens)
+    for i in range(sentence.token_start + 1, sentence.token_end):
+        t = tokens[i]
+        if quoted[i] or i not in ends:
+            continue
+        group = ends[i]
+        if t.surface in SUBJECT_MARKERS or (t.surface == "側" and _next_is(tokens, i + 1, SUBJECT_MARKERS)):
+            out.append(Subject(_with_joined(group, tokens, ends, sentence), i))
+        elif t.surface == "、" and min(m.token_start for m in group) == first:
+            out.append(Subject(_with_joined(group, tokens, ends, sentence), i))
+    return out
+
+
+def _next_is(tokens: list[Token], i: int, words: frozenset[str]) -> bool:
+    return i < len(tokens) and tokens[i].surface in words
+
+
+def _first_content(sentence: Sentence, tokens: list[Token]) -> int:
+    """Index of the first token after a leading list marker and date heading:
+    in 「④11月27日:プーチン氏、…」 the token of プーチン."""
+    i = sentence.token_start
+    for j in range(sentence.token_start, min(sentence.token_end, sentence.token_start + 12)):
+        if tokens[j].surface in HEADLINE_BREAKS:
+            i = j + 1
+            break
+    while i < sentence.token_end and tokens[i].pos1 in ("補助記号", SPACE):
+        i += 1
+    return i
+
+
+def _with_joined(group: list[ActorMention], tokens: list[Token],
+                 ends: dict[int, list[ActorMention]], sentence: Sentence) -> list[ActorMention]:
+    """Extend a subject back over 「AとB」, 「A、B」, 「A・B」 to every member."""
+    members = list(group)
+    start = min(m.token_start for m in group)
+    while start - 1 > sentence.token_start and tokens[start - 1].surface in JOINERS and start - 1 in ends:
+        prev = ends[start - 1]
+        members = prev + members
+        start = min(m.token_start for m in prev)
+    return _unique(members)
+
+
+def marked_before(sentence: Sentence, tokens: list[Token], ends: dict[int, list[ActorMention]],
+                  quoted: list[bool], upto: int, markers: frozenset[str]) -> list[ActorMention]:
+    """Mentions in the sentence before token ``upto`` followed by one of ``markers``."""
+    out = []
+    for i in range(sentence.token_start + 1, upto):
+        if i in ends and not quoted[i] and tokens[i].surface in markers:
+            out.extend(ends[i])
+    return out
+
+
+def agent_of_passive(sentence: Sentence, tokens: list[Token], ends: dict[int, list[ActorMention]],
+                     quoted: list[bool], upto: int) -> list[ActorMention]:
+    """The から/によって agent of a passive predicate: 「米国から提案された」."""
+    for i in range(upto - 1, sentence.token_start, -1):
+        if i not in ends or quoted[i]:
+            continue
+        words = tuple(t.surface for t in tokens[i:i + 3])
+        if any(words[:len(a)] == a for a in AGENT_MARKERS):
+            return ends[i]
+    return []
+
+
+def compound_members(tokens: list[Token], ends: dict[int, list[ActorMention]],
+                     trigger_start: int, sentence: Sentence) -> list[ActorMention]:
+    """Actors fused into the trigger's noun compound or linked to it by
+    の/による/との: 「米露首脳会談」, 「ウクライナと米国による高官協議」, 「日中の協議」."""
+    i, skipped = trigger_start, 0
+    while (skipped < 2 and i not in ends and i - 1 > sentence.token_start
+           and tokens[i - 1].pos1 in ("名詞", "接尾辞", "接頭辞")):
+        i, skipped = i - 1, skipped + 1  # 首脳, 高官 between the actors and 会談
+    if i not in ends:
+        for link in COMPOUND_LINKS:
+            k = len(link)
+            if i - k in ends and tuple(t.surface for t in tokens[i - k:i]) == link:
+                i -= k
+                break
+        else:
+            return []
+    members: list[ActorMention] = []
+    while i in ends:
+        group = ends[i]
+        members = group + members
+        start = min(m.token_start for m in group)
+        if start - 1 > sentence.token_start and tokens[start - 1].surface in JOINERS and start - 1 in ends:
+            i = start - 1
+        elif start in ends and start != i:
+            i = start
+        else:
+            break
+    return _unique(members)
+
+
+def _unique(mentions: list[ActorMention]) -> list[ActorMention]:
+    seen, out = set(), []
+    for m in mentions:
+        if m.actor_id not in seen:
+            seen.add(m.actor_id)
+            out.append(m)
+    return out

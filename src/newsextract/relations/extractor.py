@@ -1,0 +1,148 @@
+"""Relation extractor: actor + predicate (+ target/object) + date -> typed events.
+
+For each trigger the actor comes from the subject before it (arguments.py),
+the date from dating.py, the modality from modality.py; mentions with the
+same actor, type and date in one article are merged into one event with
+several mentions (a headline and its body are one event).
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from ..types import ActorMention, DateExpr, Event, EventMention, Section, Sentence, Span, Token
+from . import arguments as args
+from .dating import DateIndex
+from .lexicon import Lexicon
+from .modality import ModalityIndex
+from .triggers import Trigger, find_triggers, quote_mask
+
+NOUNISH = ("名詞", "接尾辞")
+
+
+class RelationExtractor:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    @classmethod
+    def from_rules_dir(cls, rules_dir: Path, vocab: Vocab) -> "RelationExtractor":
+        return cls(Lexicon.from_rules_dir(rules_dir, vocab))
+
+    def __call__(self, text: str, tokens: list[Token], doc: Doc, sentences: list[Sentence],
+                 dates: list[DateExpr], sections: list[Section], actors: list[ActorMention],
+                 dct: Optional[date],
+                 stories: Sequence[tuple[int, int, Optional[date]]] = ()) -> list[Event]:
+        quoted = quote_mask(tokens)
+        quoted_chars = {t.start for t in tokens if quoted[t.i]}
+        date_index = DateIndex(dates, sections, dct, quoted_chars, stories)
+        modality = ModalityIndex(doc, tokens, self.lexicon)
+        ends = args.by_token(actors)
+        triggers = find_triggers(doc, tokens, sentences, self.lexicon, quoted)
+        events: dict[tuple, Event] = {}
+        sent_of = _sentence_lookup(sentences, len(tokens))
+        for trig in triggers:
+            sentence = sent_of[trig.tok_start]
+            if sentence is None:
+                continue
+            dating = date_index.date_for(sentence, trig.start)
+            if dating is None:
+                continue
+            for actor, target, rule in self._actors_for(trig, sentence, tokens, ends, quoted):
+                mention = EventMention(
+                    trigger=Span.of(text, trig.start, trig.end),
+                    actor=Span.of(text, actor.start, actor.end),
+                    sentence=Span.of(text, sentence.start, sentence.end),
+                    date=Span.of(text, dating.expr.start, dating.expr.end) if dating.expr else None,
+                    rule=rule)
+                key = (actor.actor_id, trig.predicate.type, dating.value)
+                event = events.get(key)
+                if event is None:
+                    etype = self.lexicon.types[trig.predicate.type]
+                    event = Event(
+                        actor_id=actor.actor_id, actor=actor.name, actor_text=actor.text,
+                        type=etype.type, cameo=trig.predicate.cameo, date=dating.value,
+                        date_basis=dating.basis,
+                        modality=modality.modality(sentence, trig.tok_end), rule=rule,
+                        target_id=target.actor_id if target else None,
+                        target=target.name if target else None,
+                        object=_object_of(text, tokens, trig))
+                    events[key] = event
+                elif event.target_id is None and target is not None:
+                    event.target_id, event.target = target.actor_id, target.name
+                event.mentions.append(mention)
+        out = list(events.values())
+        for e in out:
+            e.confidence = _confidence(e)
+        return out
+
+    def _actors_for(self, trig: Trigger, sentence: Sentence, tokens: list[Token],
+                    ends: dict[int, list[ActorMention]], quoted: list[bool]):
+        """(actor, target, rule) for each participant of the trigger."""
+        rule = trig.predicate.id
+        if _is_passive(tokens, trig.tok_end):
+            agents = args.agent_of_passive(sentence, tokens, ends, quoted, trig.tok_start)
+            return [(a, None, rule + "/passive") for a in agents]
+        subjects = [s for s in args.subjects_in(sentence, tokens, ends, quoted)
+                    if s.marker_i < trig.tok_start]
+        subject = subjects[-1].mentions if subjects else []
+        if trig.predicate.type == "CONSULT":
+            return self._participants(trig, sentence, tokens, ends, quoted, subject, rule)
+        if not subject:
+            return []
+        marked = args.marked_before(sentence, tokens, ends, quoted, trig.tok_start, args.TARGET_MARKERS)
+        target = next((m for m in reversed(marked) if m.actor_id not in {s.actor_id for s in subject}), None)
+        return [(a, target, rule) for a in subject]
+
+    def _participants(self, trig, sentence, tokens, ends, quoted, subject, rule):
+        """「AとBは会談した」, 「AはBと会談」, 「米露首脳会談」: every participant acts."""
+        partners = args.marked_before(sentence, tokens, ends, quoted, trig.tok_start, frozenset({"と"}))
+        if subject:
+            first = min(m.token_start for m in subject)
+            partners = [m for m in partners if m.token_start > first]
+        fused = args.compound_members(tokens, ends, trig.tok_start, sentence)
+        people = args._unique(subject + partners + fused)
+        if not people:
+            return []
+        suffix = "/compound" if fused and not subject else ""
+        out = []
+        for p in people:
+            other = next((q for q in people if q.actor_id != p.actor_id), None)
+            out.append((p, other, rule + suffix))
+        return out
+
+
+def _sentence_lookup(sentences: list[Sentence], n: int) -> list[Optional[Sentence]]:
+    out: list[Optional[Sentence]] = [None] * n
+    for s in sentences:
+        for i in range(s.token_start, s.token_end):
+            out[i] = s
+    return out
+
+
+def _is_passive(tokens: list[Token], i: int) -> bool:
+    """「提案された」: する + れる right after the trigger."""
+    return (i + 1 < len(tokens) and tokens[i].lemma == "する" and tokens[i].surface == "さ"
+            and tokens[i + 1].lemma in ("れる", "られる"))
+
+
+def _object_of(text: str, tokens: list[Token], trig: Trigger) -> Optional[str]:
+    """The noun run before 「を」 right before the trigger: 「和平案を拒否」 -> 和平案."""
+    i = trig.tok_start - 1
+    if i < 1 or tokens[i].surface != "を":
+        return None
+    j = i
+    while j - 1 >= 0 and tokens[j - 1].pos1 in NOUNISH and i - (j - 1) <= 4:
+        j -= 1
+    return text[tokens[j].start:tokens[i].start] if j < i else None
+
+
+def _confidence(e: Event) -> float:
+    c = 0.4
+    c += {"explicit": 0.25, "section": 0.2, "anaphoric": 0.15, "inferred": 0.1}.get(e.date_basis, 0.0)
+    c += 0.2 if not e.actor_id.startswith("X:") else 0.0
+    c += min(0.15, 0.05 * (len(e.mentions) - 1))
+    return round(min(c, 0.95), 2)

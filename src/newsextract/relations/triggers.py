@@ -1,0 +1,104 @@
+"""Find predicate triggers: lexicon matches that stand as predicates.
+
+A verb (述べた, 迫った) is a predicate by itself; a noun from the lexicon
+(拒否, 会談) only where the clause uses it as one: 「拒否した」, 「和平案を
+拒否」 at the end of a headline, 「協議を実施」, 「会談が行われ」, 「協議、進展
+みられず」; not in 「中核部分の拒否で一致」 or 「協議は3時間に及んだ」.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from ..tokenize import SPACE
+from ..types import Sentence, Token
+from .lexicon import Lexicon, Predicate
+
+# Verbs that turn a preceding 「Nを」/「Nが」 into the predicate N: 協議を実施,
+# 会談を行い, 会談が行われ. Closed class of light verbs, not rule data.
+LIGHT_VERBS_WO = frozenset({"行う", "実施", "開始", "開く", "開催", "続ける", "進める", "始める", "再開"})
+LIGHT_VERBS_GA = frozenset({"行う", "開く", "開催", "実施", "始まる", "開始", "行なう"})
+CLAUSE_END = frozenset({"、", "。", "」", "』", "！", "？", ":", "：", "…"})
+PLAN_NOUNS = frozenset({"予定", "方針", "見通し", "計画", "意向"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    predicate: Predicate
+    tok_start: int
+    tok_end: int
+    start: int
+    end: int
+
+
+def find_triggers(doc: Doc, tokens: list[Token], sentences: list[Sentence],
+                  lexicon: Lexicon, quoted: list[bool]) -> list[Trigger]:
+    """All triggers in the document, in text order, one per token run
+    (the longest lexicon match wins: 電話会談 over 会談)."""
+    matches = lexicon.predicate_matcher(doc)
+    spans = [doc[s:e] for _, s, e in matches]
+    keys = {(s, e): doc.vocab.strings[m] for m, s, e in matches}
+    out: list[Trigger] = []
+    sent_end = _sentence_end_index(sentences, len(tokens))
+    for span in sorted(filter_spans(spans), key=lambda sp: sp.start):
+        s, e = span.start, span.end
+        if quoted[s]:
+            continue  # speech content is not the speaker's own action
+        if not _stands_as_predicate(tokens, s, e, sent_end[s]):
+            continue
+        pred = lexicon.predicates[keys[(s, e)]]
+        out.append(Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end))
+    return out
+
+
+def _sentence_end_index(sentences: list[Sentence], n: int) -> list[int]:
+    ends = [n] * n
+    for s in sentences:
+        for i in range(s.token_start, s.token_end):
+            ends[i] = s.token_end
+    return ends
+
+
+def _next(tokens: list[Token], i: int, limit: int) -> Token | None:
+    while i < limit and tokens[i].pos1 == SPACE and "\n" not in tokens[i].surface:
+        i += 1
+    return tokens[i] if i < limit else None
+
+
+def _stands_as_predicate(tokens: list[Token], s: int, e: int, limit: int) -> bool:
+    last = tokens[e - 1]
+    if last.pos1 in ("動詞", "助動詞", "形容詞"):
+        return True
+    nxt = _next(tokens, e, limit)
+    if nxt is None or nxt.surface in CLAUSE_END or nxt.pos1 == SPACE:
+        return True  # headline style: 「プーチン氏、和平案を拒否」
+    if nxt.pos1 == "動詞" and nxt.lemma in ("する", "為る"):
+        return True
+    if nxt.surface in PLAN_NOUNS:
+        return True  # 会談予定
+    after = _next(tokens, nxt.i + 1, limit)
+    if after is None:
+        return False
+    if nxt.surface == "を" and after.lemma in LIGHT_VERBS_WO:
+        return True
+    if nxt.surface == "が" and after.lemma in LIGHT_VERBS_GA:
+        return True
+    return False
+
+
+def quote_mask(tokens: list[Token]) -> list[bool]:
+    """True for tokens inside 「…」 or 『…』 (a quote may span sentences;
+    a line break closes any quote left open)."""
+    mask = [False] * len(tokens)
+    depth = 0
+    for t in tokens:
+        if t.surface in ("「", "『"):
+            depth += 1
+        elif t.surface in ("」", "』"):
+            depth = max(0, depth - 1)
+        elif t.pos1 == SPACE and "\n" in t.surface:
+            depth = 0
+        mask[t.i] = depth > 0
+    return mask

@@ -1,0 +1,69 @@
+"""The review CSV: one row per event mention, ready for Excel.
+
+UTF-8 with BOM and CRLF by default (Excel on Windows shows BOM-less UTF-8 as
+mojibake); a cell that starts with = + - @ tab or CR is prefixed with ' so
+that Excel shows it as text instead of evaluating it (OWASP CSV injection).
+"""
+from __future__ import annotations
+
+import csv
+from typing import Iterable, TextIO
+
+from .db import EventRow
+
+COLUMNS = [
+    "event_id", "fingerprint", "date", "date_basis", "actor", "actor_id", "actor_as_written",
+    "type", "type_ja", "type_en", "cameo", "target", "object", "modality", "confidence", "rule",
+    "article", "sentence", "trigger", "trigger_start", "trigger_end", "actor_start", "actor_end",
+    "date_text", "date_start", "date_end", "sentence_start", "sentence_end", "verdict", "comment",
+]
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value) -> str:
+    """「=HYPERLINK(…)」 -> 「'=HYPERLINK(…)」; numbers and plain text unchanged."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)):
+        return str(value)
+    s = str(value)
+    return "'" + s if s.startswith(_DANGEROUS) else s
+
+
+def marked_sentence(text: str, s0: int, s1: int, spans: list[tuple[int, int, str, str]]) -> str:
+    """The sentence with the trigger in 【…】 and the actor in 《…》."""
+    cuts = sorted((max(s0, a), min(s1, b), o, c) for a, b, o, c in spans if s0 <= a < b <= s1)
+    out, pos = [], s0
+    for a, b, o, c in cuts:
+        if a < pos:
+            continue  # overlapping marks: keep the first
+        out += [text[pos:a], o, text[a:b], c]
+        pos = b
+    out.append(text[pos:s1])
+    return "".join(out)
+
+
+def report_rows(events: Iterable[EventRow], type_labels: dict[str, tuple[str, str]]):
+    for e in events:
+        text = e.article.text
+        ja, en = type_labels.get(e.type, ("", ""))
+        for m in e.mentions:
+            sentence = marked_sentence(text, m.sentence_start, m.sentence_end,
+                                       [(m.trigger_start, m.trigger_end, "【", "】"),
+                                        (m.actor_start, m.actor_end, "《", "》")])
+            yield [e.id, e.fingerprint, e.date, e.date_basis, e.actor, e.actor_id, m.actor_text,
+                   e.type, ja, en, e.cameo, e.target, e.object, e.modality, e.confidence, m.rule,
+                   e.article.path, sentence, m.trigger_text, m.trigger_start, m.trigger_end,
+                   m.actor_start, m.actor_end, m.date_text, m.date_start, m.date_end,
+                   m.sentence_start, m.sentence_end, "", ""]
+
+
+def write_report(out: TextIO, events: Iterable[EventRow], type_labels: dict[str, tuple[str, str]]) -> int:
+    """Write the CSV to ``out`` (opened with the encoding and newline="" by the caller)."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    n = 0
+    for row in report_rows(events, type_labels):
+        writer.writerow([neutralise(v) for v in row])
+        n += 1
+    return n

@@ -56,6 +56,10 @@ class ActorRecognizer:
         for c in cands:
             covered[c.s:c.e] = b"\x01" * (c.e - c.s)
         prov = find_unknown(tokens, covered, self.lexicon)
+        for c in prov:  # a known name MeCab cut in an unseen way: still known
+            ids = self.gazetteer.by_surface.get(c.name or "")
+            if ids:
+                c.actor_id, c.via, c.name, c.actor_type = ids[0], "gazetteer", None, None
         for c in prov:
             covered[c.s:c.e] = b"\x01" * (c.e - c.s)
         cands = sorted(cands + prov, key=lambda c: c.s)

@@ -31,6 +31,8 @@ class Resolver:
         self.gaz, self.lex = gaz, lex
         self.role_titles = frozenset(gaz.roles_by_title) | frozenset(lex.role_title_aliases)
         self.coref_words = frozenset(lex.coref)
+        # cheap gate before the full check: the first character of any trigger
+        self.first_chars = frozenset(w[0] for w in self.role_titles | self.coref_words) | {"同", "両"}
 
     def __call__(self, tokens: list[Token], cands: list[Cand], covered: bytearray,
                  dct: Optional[date]) -> list[Cand]:
@@ -48,7 +50,7 @@ class Resolver:
             while k < len(cands) and cands[k].s <= i:
                 self._note(cands[k], history, counts, last_seen)
                 k += 1
-            if covered[i]:
+            if covered[i] or not (t.surface[0] in self.first_chars or t.pos2 == "数詞"):
                 continue
             new = self._at(tokens, i, history, counts, last_seen, by_end, dct)
             for c in new:
@@ -83,8 +85,8 @@ class Resolver:
             if after_person and t.surface.startswith("両"):
                 return []  # プーチン・ゼレンスキー両首脳: the names are the mentions
             word = "".join(x.surface for x in tokens[i:i + m])
-            typ, count = lex.coref[word]
-            return self._antecedents(history, i, i + m, typ, count, None)
+            typ, count, prefer = lex.coref[word]
+            return self._antecedents(history, i, i + m, typ, count, prefer)
         if t.surface in ("同", "両") and i + 1 < len(tokens):
             end = title_end(tokens, i + 1, lex.title_tails)
             if end > i + 1:  # 同大統領, 両外相
@@ -92,23 +94,27 @@ class Resolver:
                     return []
                 title = "".join(x.surface for x in tokens[i + 1:end])
                 title = lex.role_title_aliases.get(title, title)
-                return self._antecedents(history, i, end, "person", 1 if t.surface == "同" else 2, title)
+                return self._antecedents(history, i, end, "person", 1 if t.surface == "同" else 2, (title,))
         if t.pos2 == "数詞" and i + 1 < len(tokens) and tokens[i + 1].surface in lex.country_counters:
             n = _number(t.surface)
-            if n and n >= 2:  # 3か国
+            prev = tokens[i - 1].surface if i > 0 else ""
+            nxt = tokens[i + 2].surface if i + 2 < len(tokens) else ""
+            if n and 2 <= n <= 5 and prev not in lex.counter_blockers and nxt not in ("(", "（"):  # 3か国
                 return self._antecedents(history, i, i + 2, "country", n, None)
         m = words_at(tokens, i, self.role_titles, max_tokens=3)
         if m:
             return self._role(tokens, i, i + m, history, counts, last_seen, by_end, dct)
         return []
 
-    def _antecedents(self, history, s, e, typ, count, title) -> list[Cand]:
-        """The latest ``count`` distinct actors of ``typ``; with a title, prefer
-        those who hold it (同大統領 skips a 外相 mentioned in between)."""
+    def _antecedents(self, history, s, e, typ, count, titles) -> list[Cand]:
+        """The latest ``count`` distinct actors of ``typ``; with titles, prefer
+        those who hold one (同大統領 skips a 外相 mentioned in between, 両首脳
+        skips a spokeswoman)."""
         picked: list[str] = []
         pool = [c for c in reversed(history) if self._type(c) == typ]
-        if title:
-            fit = [c for c in pool if c.actor_id in self.gaz and self.gaz.has_title(c.actor_id, title)]
+        if titles:
+            fit = [c for c in pool if c.actor_id in self.gaz
+                   and any(self.gaz.has_title(c.actor_id, t) for t in titles)]
             pool = fit + [c for c in pool if c not in fit]
         for c in pool:
             if c.actor_id not in picked:

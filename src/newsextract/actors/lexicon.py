@@ -14,7 +14,7 @@ from ..errors import RuleError
 
 _LISTS = ("title_tails", "role_blockers", "government_suffixes", "person_government_suffixes",
           "abbrev_next", "abbrev_prev", "compound_exclude", "compound_needs_noun",
-          "country_counters", "name_stopwords", "org_suffixes")
+          "country_counters", "name_stopwords", "org_suffixes", "counter_blockers")
 LEXICON_FILE = "lexicon.json"
 _COREF_TYPES = frozenset({"person", "country", "igo", "armed_group", "party", "media", "agency"})
 
@@ -30,10 +30,11 @@ class Lexicon:
     abbrev_prev: frozenset[str]
     compound_exclude: frozenset[str]
     compound_needs_noun: frozenset[str]
-    coref: dict[str, tuple[str, int]]  # 両首脳 -> ("person", 2)
+    coref: dict[str, tuple[str, int, tuple[str, ...]]]  # 両首脳 -> ("person", 2, ("大統領", …))
     country_counters: frozenset[str]
     name_stopwords: frozenset[str]
     org_suffixes: frozenset[str]
+    counter_blockers: frozenset[str]  # 主要8カ国 is G8, not "the 8 countries above"
 
     @classmethod
     def load(cls, path: Path) -> "Lexicon":
@@ -57,12 +58,14 @@ class Lexicon:
         aliases = data["role_title_aliases"]
         if not isinstance(aliases, dict) or not all(isinstance(v, str) for v in aliases.values()):
             raise RuleError(path, "'role_title_aliases' must map strings to strings")
-        coref: dict[str, tuple[str, int]] = {}
+        coref: dict[str, tuple[str, int, tuple[str, ...]]] = {}
         for word, spec in data["coref"].items():
             if (not isinstance(spec, dict) or spec.get("type") not in _COREF_TYPES
-                    or not isinstance(spec.get("count"), int) or spec["count"] < 1):
-                raise RuleError(path, f"coref {word!r}: needs a known 'type' and a 'count' >= 1")
-            coref[word] = (spec["type"], spec["count"])
+                    or not isinstance(spec.get("count"), int) or spec["count"] < 1
+                    or set(spec) - {"type", "count", "prefer_titles"}):
+                raise RuleError(path, f"coref {word!r}: needs a known 'type', a 'count' >= 1 "
+                                "and optionally 'prefer_titles'")
+            coref[word] = (spec["type"], spec["count"], tuple(spec.get("prefer_titles", ())))
         # longest first, so 総司令官 wins over 司令官 when we scan for a tail
         tails = tuple(sorted(set(data["title_tails"]) | set(aliases), key=len, reverse=True))
         return cls(tails, dict(aliases), *(frozenset(data[k]) for k in _LISTS[1:8]), coref,

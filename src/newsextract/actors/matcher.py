@@ -77,7 +77,7 @@ class GazetteerMatcher:
         lex = self.lex
         for t in tokens:
             s = t.surface
-            if (len(s) < 2 or taken[t.i] or t.pos1 != "名詞" or t.pos3 == "地名"
+            if (len(s) < 2 or s[0] not in self.abbrev or taken[t.i] or t.pos1 != "名詞" or t.pos3 == "地名"
                     or s in lex.compound_exclude or not all(ch in self.abbrev for ch in s)):
                 continue
             if s in lex.compound_needs_noun:

@@ -54,8 +54,8 @@ def title_end(tokens: list[Token], j: int, tails: tuple[str, ...], stop: Iterabl
     best, text = j, ""
     for k in range(j, min(j + MAX_TITLE_TOKENS, len(tokens))):
         t = tokens[k]
-        if k in stop:
-            break
+        if k in stop or (k == j and t.surface in ("両", "同")):
+            break  # プーチン・ゼレンスキー|両大統領: 両 starts a coreference, not a title
         if t.surface == "・":
             if k == j or k + 1 >= len(tokens) or tokens[k + 1].pos1 not in _CHAIN_POS:
                 break

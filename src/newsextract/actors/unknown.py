@@ -40,6 +40,8 @@ def find_unknown(tokens: list[Token], covered: bytearray, lex: Lexicon) -> list[
 
 
 def _nameish(t: Token, lex: Lexicon) -> bool:
+    if t.pos3 != "人名" and not ("ァ" <= t.surface[0] <= "ヺ"):
+        return False  # the common case, decided cheaply
     if t.pos1 == SPACE or t.pos3 == "地名" or t.surface in lex.name_stopwords:
         return False
     return t.pos3 == "人名" or is_katakana(t.surface)

@@ -14,6 +14,12 @@ from ..tokenize import SPACE
 from ..types import ActorMention, Sentence, Token
 
 SUBJECT_MARKERS = frozenset({"は", "が", "も"})
+PLURAL_SUFFIXES = frozenset({"ら", "など", "たち"})
+# Unnamed speakers: 「関係者は述べた」 has a subject, just no actor; it must not
+# let an earlier named subject take the event.
+UNNAMED_SUBJECTS = frozenset({"関係者", "関係筋", "当局者", "高官", "専門家", "筋", "者", "アナリスト", "消息筋"})
+# 「英国の政府高官も加わった」, 「EUの外相は」: officials of a named government act for it.
+OFFICIAL_NOUNS = frozenset({"高官", "政府高官", "当局者", "当局", "代表団", "外相", "首脳", "閣僚", "政府"})
 JOINERS = frozenset({"と", "や", "、", "・", "および", "及び"})
 TARGET_MARKERS = frozenset({"に", "へ", "と"})
 AGENT_MARKERS = (("から",), ("によって",), ("に", "よっ", "て"), ("に", "より"))
@@ -43,14 +49,40 @@ def subjects_in(sentence: Sentence, tokens: list[Token], ends: dict[int, list[Ac
     first = _first_content(sentence, tokens)
     for i in range(sentence.token_start + 1, sentence.token_end):
         t = tokens[i]
-        if quoted[i] or i not in ends:
+        if quoted[i]:
+            continue
+        if i not in ends:
+            if t.surface in SUBJECT_MARKERS and _unnamed_before(tokens, i):
+                out.append(Subject([], i))
+            elif t.surface in SUBJECT_MARKERS and (group := _officials_of(tokens, ends, i, sentence)):
+                out.append(Subject(_with_joined(group, tokens, ends, sentence), i))
             continue
         group = ends[i]
+        if t.surface in PLURAL_SUFFIXES and i + 1 < sentence.token_end:
+            i, t = i + 1, tokens[i + 1]  # 「ウィトコフ特使らは」
         if t.surface in SUBJECT_MARKERS or (t.surface == "側" and _next_is(tokens, i + 1, SUBJECT_MARKERS)):
             out.append(Subject(_with_joined(group, tokens, ends, sentence), i))
         elif t.surface == "、" and min(m.token_start for m in group) == first:
             out.append(Subject(_with_joined(group, tokens, ends, sentence), i))
     return out
+
+
+def _unnamed_before(tokens: list[Token], i: int) -> bool:
+    """「関係者は」, 「米政府関係者は」: the particle at ``i`` follows an unnamed speaker."""
+    prev = tokens[i - 1]
+    return prev.surface in UNNAMED_SUBJECTS or (prev.pos1 == "接尾辞" and tokens[i - 2].surface + prev.surface in UNNAMED_SUBJECTS)
+
+
+def _officials_of(tokens: list[Token], ends: dict[int, list[ActorMention]], i: int,
+                  sentence: Sentence) -> list[ActorMention]:
+    """「英国・フランス・ドイツの政府高官も」 -> the governments named before の."""
+    j, words = i, ""
+    while j - 1 > sentence.token_start and tokens[j - 1].pos1 in ("名詞", "接尾辞") and len(words) < 6:
+        j -= 1
+        words = tokens[j].surface + words
+        if words in OFFICIAL_NOUNS and tokens[j - 1].surface == "の" and j - 1 in ends:
+            return [m for m in ends[j - 1] if m.actor_type in ("country", "igo")]
+    return []
 
 
 def _next_is(tokens: list[Token], i: int, words: frozenset[str]) -> bool:
@@ -80,6 +112,19 @@ def _with_joined(group: list[ActorMention], tokens: list[Token],
         members = prev + members
         start = min(m.token_start for m in prev)
     return _unique(members)
+
+
+def clause_closed(tokens: list[Token], start: int, end: int) -> bool:
+    """True when a predicate between ``start`` and ``end`` closes the clause of a
+    が-subject: into a noun (「米ロが策定した和平案」, 「同意しない場合」) or a quote
+    (「米国が支持したと述べた」); the subject then belongs to that inner clause."""
+    for i in range(start + 1, end - 1):
+        t, nxt = tokens[i], tokens[i + 1]
+        if t.pos1 in ("動詞", "助動詞", "形容詞") and (
+                (nxt.pos1 == "名詞" and nxt.pos2 != "数詞")
+                or (nxt.surface == "と" and nxt.pos2 == "格助詞")):
+            return True
+    return False
 
 
 def marked_before(sentence: Sentence, tokens: list[Token], ends: dict[int, list[ActorMention]],

@@ -17,6 +17,7 @@ from ..types import DateExpr, Section, Sentence
 
 _RESOLVED = re.compile(r"^\d{4}-\d{2}(-\d{2})?")
 ANAPHORIC_KINDS = frozenset({"anaphoric"})
+LIST_JOINERS = frozenset({"・", "、", ","})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,16 +32,22 @@ def event_value(expr: DateExpr) -> Optional[str]:
     event on its first day; weeks and unresolved years give nothing."""
     if not expr.value:
         return None
-    m = _RESOLVED.match(expr.value)
-    return m.group(0) if m else None
+    first, _, last = expr.value.partition("/")
+    m = _RESOLVED.match(first)
+    if not m:
+        return None
+    if last and last[:7] == first[:7] and last != first:
+        return first[:7]  # 「2月18日〜19日」: the action is dated to its month, not to one day
+    return m.group(0)
 
 
 class DateIndex:
     """Date expressions and sections of one article, for lookups by offset."""
 
-    def __init__(self, dates: list[DateExpr], sections: list[Section], dct: Optional[date],
+    def __init__(self, text: str, dates: list[DateExpr], sections: list[Section], dct: Optional[date],
                  quoted_chars: Optional[set[int]] = None,
                  stories: Sequence[tuple[int, int, Optional[date]]] = ()) -> None:
+        self.text = text
         self.dates = [d for d in dates if d.mod != "BEFORE" and event_value(d)
                       and not (quoted_chars and d.start in quoted_chars)]
         self.starts = [d.start for d in self.dates]
@@ -49,22 +56,40 @@ class DateIndex:
         self.dct = dct
         self.stories = sorted(stories)  # (start, end, dct) of each story of a multi-story file
 
-    def date_for(self, sentence: Sentence, trigger_start: int) -> Optional[Dating]:
+    def dates_for(self, sentence: Sentence, trigger_start: int) -> list[Dating]:
+        """The dates of an action: the nearest date before the trigger in its
+        sentence (with the other days of its list: 「1月23日・24日」 is two
+        days, so two events), else the section's, else the article's."""
         lo = bisect.bisect_left(self.starts, sentence.start)
         hi = bisect.bisect_left(self.starts, sentence.end)
         inside = self.dates[lo:hi]
         before = [d for d in inside if d.end <= trigger_start]
         chosen = before[-1] if before else (inside[0] if inside else None)
         if chosen is not None:
-            basis = "anaphoric" if chosen.kind in ANAPHORIC_KINDS else "explicit"
-            return Dating(event_value(chosen), basis, chosen)
+            return [Dating(event_value(d), "anaphoric" if d.kind in ANAPHORIC_KINDS else "explicit", d)
+                    for d in self._list_of(chosen)]
         section = self.section_at(sentence.start)
         if section is not None and event_value(section.date):
-            return Dating(event_value(section.date), "section", None)
+            return [Dating(event_value(d), "section", None) for d in self._list_of(section.date)]
         dct = self.dct_at(sentence.start)
         if dct is not None:
-            return Dating(dct.isoformat(), "dct", None)
-        return None
+            return [Dating(dct.isoformat(), "dct", None)]
+        return []
+
+    def _list_of(self, expr: DateExpr) -> list[DateExpr]:
+        """``expr`` with the dates listed next to it by ・ or 、 (「2月4日・5日」)."""
+        k = bisect.bisect_left(self.starts, expr.start)
+        if k >= len(self.dates) or self.dates[k] is not expr:
+            return [expr]
+        lo = hi = k
+        while lo > 0 and self._joined(self.dates[lo - 1], self.dates[lo]):
+            lo -= 1
+        while hi + 1 < len(self.dates) and self._joined(self.dates[hi], self.dates[hi + 1]):
+            hi += 1
+        return self.dates[lo:hi + 1]
+
+    def _joined(self, a: DateExpr, b: DateExpr) -> bool:
+        return b.start - a.end <= 1 and self.text[a.end:b.start] in LIST_JOINERS
 
     def dct_at(self, offset: int) -> Optional[date]:
         for start, end, story_dct in self.stories:

@@ -38,20 +38,20 @@ class RelationExtractor:
                  stories: Sequence[tuple[int, int, Optional[date]]] = ()) -> list[Event]:
         quoted = quote_mask(tokens)
         quoted_chars = {t.start for t in tokens if quoted[t.i]}
-        date_index = DateIndex(dates, sections, dct, quoted_chars, stories)
+        date_index = DateIndex(text, dates, sections, dct, quoted_chars, stories)
         modality = ModalityIndex(doc, tokens, self.lexicon)
         ends = args.by_token(actors)
         triggers = find_triggers(doc, tokens, sentences, self.lexicon, quoted)
         events: dict[tuple, Event] = {}
         sent_of = _sentence_lookup(sentences, len(tokens))
+        carried = _TopicCarry(text, tokens, ends, quoted)
         for trig in triggers:
             sentence = sent_of[trig.tok_start]
             if sentence is None:
                 continue
-            dating = date_index.date_for(sentence, trig.start)
-            if dating is None:
-                continue
-            for actor, target, rule in self._actors_for(trig, sentence, tokens, ends, quoted):
+            datings = date_index.dates_for(sentence, trig.start)
+            participants = self._actors_for(trig, sentence, tokens, ends, quoted, carried) if datings else []
+            for (actor, target, rule), dating in ((p, d) for p in participants for d in datings):
                 mention = EventMention(
                     trigger=Span.of(text, trig.start, trig.end),
                     actor=Span.of(text, actor.start, actor.end),
@@ -80,15 +80,20 @@ class RelationExtractor:
         return out
 
     def _actors_for(self, trig: Trigger, sentence: Sentence, tokens: list[Token],
-                    ends: dict[int, list[ActorMention]], quoted: list[bool]):
+                    ends: dict[int, list[ActorMention]], quoted: list[bool], carried: "_TopicCarry"):
         """(actor, target, rule) for each participant of the trigger."""
         rule = trig.predicate.id
         if _is_passive(tokens, trig.tok_end):
             agents = args.agent_of_passive(sentence, tokens, ends, quoted, trig.tok_start)
             return [(a, None, rule + "/passive") for a in agents]
-        subjects = [s for s in args.subjects_in(sentence, tokens, ends, quoted)
-                    if s.marker_i < trig.tok_start]
-        subject = subjects[-1].mentions if subjects else []
+        subjects = [s for s in carried.subjects(sentence) if s.marker_i < trig.tok_start]
+        subjects = [s for s in subjects if tokens[s.marker_i].surface == "は"
+                    or not args.clause_closed(tokens, s.marker_i, trig.tok_start)]
+        if subjects:
+            subject = subjects[-1].mentions
+        else:
+            subject = carried.before(sentence)
+            rule += "/carried" if subject else ""
         if trig.predicate.type == "CONSULT":
             return self._participants(trig, sentence, tokens, ends, quoted, subject, rule)
         if not subject:
@@ -113,6 +118,31 @@ class RelationExtractor:
             other = next((q for q in people if q.actor_id != p.actor_id), None)
             out.append((p, other, rule + suffix))
         return out
+
+
+class _TopicCarry:
+    """Subjects per sentence, and the topic a subjectless sentence inherits
+    from the sentence before it in the same paragraph (「…と述べた。また、
+    和平案を拒否した。」)."""
+
+    def __init__(self, text, tokens, ends, quoted) -> None:
+        self.text, self.tokens, self.ends, self.quoted = text, tokens, ends, quoted
+        self._cache: dict[int, list] = {}
+        self._last: tuple[int, list[ActorMention]] = (-1, [])
+
+    def subjects(self, sentence: Sentence) -> list:
+        if sentence.start not in self._cache:
+            subs = args.subjects_in(sentence, self.tokens, self.ends, self.quoted)
+            self._cache[sentence.start] = subs
+            if subs:
+                self._last = (sentence.end, subs[-1].mentions)
+        return self._cache[sentence.start]
+
+    def before(self, sentence: Sentence) -> list[ActorMention]:
+        end, mentions = self._last
+        if end < 0 or end > sentence.start or "\n" in self.text[end:sentence.start]:
+            return []
+        return mentions
 
 
 def _sentence_lookup(sentences: list[Sentence], n: int) -> list[Optional[Sentence]]:

@@ -68,6 +68,8 @@ def _next(tokens: list[Token], i: int, limit: int) -> Token | None:
 
 
 def _stands_as_predicate(tokens: list[Token], s: int, e: int, limit: int) -> bool:
+    if _modifies_noun(tokens, e, limit):
+        return False  # 「米国が提示した和平案」: a relative clause describes, it does not report
     last = tokens[e - 1]
     if last.pos1 in ("動詞", "助動詞", "形容詞"):
         return True
@@ -86,6 +88,22 @@ def _stands_as_predicate(tokens: list[Token], s: int, e: int, limit: int) -> boo
     if nxt.surface == "が" and after.lemma in LIGHT_VERBS_GA:
         return True
     return False
+
+
+def _modifies_noun(tokens: list[Token], e: int, limit: int) -> bool:
+    """True when the predicate ending at ``e`` closes a relative clause or a
+    nominalised clause: 「提示した和平案」, 「削減すること」, 「拒否した内容」."""
+    i = e
+    if i < limit and tokens[i].lemma in ("する", "為る") and tokens[i].pos1 == "動詞":
+        i += 1
+    elif tokens[e - 1].pos1 != "動詞":
+        return False  # a bare noun trigger is not a clause of its own
+    while i < limit and (tokens[i].pos1 == "助動詞" or tokens[i].surface in ("て", "い", "いる", "き", "しまっ")):
+        i += 1
+    if i >= limit or i == e:
+        return False
+    nxt = tokens[i]
+    return nxt.pos1 == "名詞" and nxt.pos2 != "数詞"
 
 
 def quote_mask(tokens: list[Token]) -> list[bool]:

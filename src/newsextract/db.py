@@ -1,6 +1,7 @@
 """SQLite (or any SQLAlchemy URL) storage: typed models and engine set-up.
 
-Tables: articles, date_expressions, actor_mentions, events, event_mentions.
+Tables: articles, date_expressions, actor_mentions, events, event_mentions,
+and verdicts (the reviewers' judgements, keyed by event fingerprint).
 Every span is stored as ``*_start``/``*_end`` offsets into ``articles.text``
 plus its surface, so ``text[start:end] == surface`` can be checked in SQL.
 """
@@ -137,6 +138,31 @@ class EventMentionRow(Base):
     event: Mapped[EventRow] = relationship(back_populates="mentions")
 
 
+class Verdict(Base):
+    """A reviewer's judgement of one event, e.g. ``wrong-date`` with a comment.
+
+    Keyed by ``events.fingerprint`` and deliberately not a foreign key: a
+    re-ingest deletes and re-inserts events, and the verdict must outlive that.
+    ``type``/``rule``/``date_basis``/``article`` are a snapshot of what the
+    reviewer judged, so precision by rule stays right after the rules change."""
+    __tablename__ = "verdicts"
+    __table_args__ = (Index("ix_verdicts_verdict", "verdict"),)
+
+    fingerprint: Mapped[str] = mapped_column(String(40), primary_key=True)
+    verdict: Mapped[str] = mapped_column(String(16), doc="correct, wrong, wrong-type, wrong-actor or wrong-date")
+    comment: Mapped[Optional[str]] = mapped_column(Text)
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime, doc="when the verdict was imported (UTC)")
+    source_file: Mapped[str] = mapped_column(String, doc="the CSV the verdict came from")
+    source_line: Mapped[Optional[int]] = mapped_column(Integer)
+    type: Mapped[Optional[str]] = mapped_column(String(20))
+    rule: Mapped[Optional[str]] = mapped_column(String)
+    date_basis: Mapped[Optional[str]] = mapped_column(String(10))
+    article: Mapped[Optional[str]] = mapped_column(String)
+
+
+# Verdicts that take an event out of events/report/export unless asked for.
+REJECTING_VERDICTS = ("wrong", "wrong-type", "wrong-actor", "wrong-date")
+
 # A view that reads like the review sheet: each event with its first mention and article.
 EVENTS_VIEW = """
 CREATE VIEW IF NOT EXISTS event_overview AS
@@ -148,6 +174,17 @@ FROM events e
 JOIN articles a ON a.id = e.article_id
 JOIN event_mentions m ON m.id = (SELECT min(id) FROM event_mentions WHERE event_id = e.id)
 """
+
+# The same with the event's fingerprint and its verdict, if any: 「SELECT * FROM
+# event_review WHERE verdict IS NULL」 lists what is still to review.
+REVIEW_VIEW = """
+CREATE VIEW IF NOT EXISTS event_review AS
+SELECT o.*, e.fingerprint, e.actor_text, v.verdict, v.comment, v.reviewed_at
+FROM event_overview o
+JOIN events e ON e.id = o.event_id
+LEFT JOIN verdicts v ON v.fingerprint = e.fingerprint
+"""
+VIEWS = (EVENTS_VIEW, REVIEW_VIEW)
 
 
 def database_url(db: Optional[str]) -> str:
@@ -171,7 +208,8 @@ def make_engine(db: Optional[str], write: bool = False) -> Engine:
     Base.metadata.create_all(engine)
     with engine.begin() as conn:
         if engine.dialect.name == "sqlite":
-            conn.execute(text(EVENTS_VIEW))
+            for view in VIEWS:
+                conn.execute(text(view))
     return engine
 
 

@@ -1,4 +1,10 @@
-"""JSONL export in the format of shared/eval/EXPORT.md (events and date expressions)."""
+"""JSONL export in the format of shared/eval/EXPORT.md (events and date expressions).
+
+    with open("export.jsonl", "w", encoding="utf-8") as out:
+        write_jsonl(session, out)
+
+Events a reviewer marked wrong are left out unless ``include_rejected=True``.
+"""
 from __future__ import annotations
 
 import json
@@ -7,7 +13,7 @@ from typing import Iterator, TextIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from .db import Article, EventRow
+from .db import REJECTING_VERDICTS, Article, EventRow, Verdict
 
 
 def _span(start, end, surface) -> dict | None:
@@ -26,13 +32,21 @@ def _spans(text: str, m) -> dict:
                               text[m.sentence_start:m.sentence_end])}
 
 
-def export_rows(session: Session) -> Iterator[dict]:
+def rejected_fingerprints(session: Session) -> set[str]:
+    return set(session.scalars(select(Verdict.fingerprint)
+                               .where(Verdict.verdict.in_(REJECTING_VERDICTS))))
+
+
+def export_rows(session: Session, include_rejected: bool = False) -> Iterator[dict]:
     """Per article: its events (first mention as the evidence), then its dates."""
+    hidden = set() if include_rejected else rejected_fingerprints(session)
     articles = session.scalars(select(Article).order_by(Article.root, Article.path)
                                .options(selectinload(Article.events).selectinload(EventRow.mentions),
                                         selectinload(Article.dates)))
     for a in articles:
         for e in sorted(a.events, key=lambda e: e.mentions[0].trigger_start if e.mentions else 0):
+            if e.fingerprint in hidden:
+                continue
             m = e.mentions[0]
             yield {
                 "kind": "event", "doc": a.path, "actor": e.actor, "actor_id": e.actor_id,
@@ -48,9 +62,10 @@ def export_rows(session: Session) -> Iterator[dict]:
                    "text": d.surface, "value": d.value, "mod": d.mod, "class": d.kind}
 
 
-def write_jsonl(session: Session, out: TextIO) -> int:
+def write_jsonl(session: Session, out: TextIO, include_rejected: bool = False) -> int:
+    """Write every row as one JSON line; returns the number of rows."""
     n = 0
-    for row in export_rows(session):
+    for row in export_rows(session, include_rejected):
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
         n += 1
     return n

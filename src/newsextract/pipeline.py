@@ -39,10 +39,15 @@ class Pipeline:
         """Load and validate every rule file; raises errors.RuleError."""
         rules_dir = Path(rules_dir or default_rules_dir())
         tokenizer = Tokenizer()
-        return cls(tokenizer,
-                   DateRecognizer.from_rules_dir(rules_dir),
-                   ActorRecognizer.from_rules_dir(rules_dir, tokenizer.vocab),
-                   RelationExtractor.from_rules_dir(rules_dir, tokenizer.vocab))
+        actors = ActorRecognizer.from_rules_dir(rules_dir, tokenizer.vocab, tokenizer)
+        gazetteer = actors.gazetteer
+
+        def leader(country: str, day: Optional[date]):
+            actor_id = gazetteer.leader_of(country, day)
+            return (actor_id, gazetteer[actor_id].name) if actor_id else None
+
+        return cls(tokenizer, DateRecognizer.from_rules_dir(rules_dir), actors,
+                   RelationExtractor.from_rules_dir(rules_dir, tokenizer.vocab, leader))
 
     def analyze(self, text: str, dct: Optional[date],
                 stories: Sequence[tuple[int, int, Optional[date]]] = ()) -> Analysis:

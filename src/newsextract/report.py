@@ -3,11 +3,16 @@
 UTF-8 with BOM and CRLF by default (Excel on Windows shows BOM-less UTF-8 as
 mojibake); a cell that starts with = + - @ tab or CR is prefixed with ' so
 that Excel shows it as text instead of evaluating it (OWASP CSV injection).
+``restore`` undoes that prefix when the sheet comes back (review.py).
+
+    with open("review.csv", "w", encoding="utf-8-sig", newline="") as out:
+        write_report(out, find_events(session), {"REJECT": ("拒否", "Reject")})
 """
 from __future__ import annotations
 
 import csv
-from typing import Iterable, TextIO
+import json
+from typing import Iterable, Sequence, TextIO
 
 from .db import EventRow
 
@@ -17,7 +22,10 @@ COLUMNS = [
     "article", "sentence", "trigger", "trigger_start", "trigger_end", "actor_start", "actor_end",
     "date_text", "date_start", "date_end", "sentence_start", "sentence_end", "verdict", "comment",
 ]
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+# Full-width ＝＋－＠ too: Japanese Excel may take them as the ASCII signs. A leading '
+# is escaped as well, so that restore(neutralise(s)) == s for every string.
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_ESCAPED = _DANGEROUS + ("'",)
 
 
 def neutralise(value) -> str:
@@ -27,7 +35,32 @@ def neutralise(value) -> str:
     if isinstance(value, (int, float)):
         return str(value)
     s = str(value)
-    return "'" + s if s.startswith(_DANGEROUS) else s
+    return "'" + s if s.startswith(_ESCAPED) else s
+
+
+def restore(cell: str) -> str:
+    """Undo ``neutralise``: 「'=HYPERLINK(…)」 -> 「=HYPERLINK(…)」, 「'abc」 stays."""
+    if cell.startswith("'") and cell[1:].startswith(_ESCAPED):
+        return cell[1:]
+    return cell
+
+
+def write_rows(out: TextIO, columns: Sequence[str], rows: Iterable[dict], fmt: str) -> int:
+    """Rows (dicts) as ``csv`` (header, neutralised cells) or ``jsonl``; returns the count."""
+    n = 0
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([neutralise(row.get(c)) for c in columns])
+            n += 1
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False, default=str) + "\n")
+            n += 1
+    else:
+        raise ValueError(f"unknown format {fmt!r}: csv or jsonl")
+    return n
 
 
 def marked_sentence(text: str, s0: int, s1: int, spans: list[tuple[int, int, str, str]]) -> str:

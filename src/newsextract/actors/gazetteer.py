@@ -19,7 +19,11 @@ from ..errors import RuleError
 
 TYPES = frozenset({"person", "country", "igo", "armed_group", "party", "media", "agency"})
 _KEYS = frozenset({"id", "name", "type", "name_en", "surfaces", "abbrev", "affiliation",
-                   "roles", "needs_title", "ambiguous", "note"})
+                   "roles", "needs_title", "ambiguous", "note", "leader"})
+# What 首脳 means for a country without a "leader" key: its president, else its
+# prime minister (a country row sets "leader": "首相" where both exist and the
+# prime minister leads, as in Germany or India).
+LEADER_TITLES = ("大統領", "首相", "国家主席", "最高指導者", "国王")
 _ROLE_KEYS = frozenset({"title", "of", "from", "to"})
 _ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
@@ -52,6 +56,7 @@ class Entry:
     needs_title: list[str] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    leader: Optional[str] = None
     path: Path = Path(".")
     line: int = 0
 
@@ -93,6 +98,18 @@ class Gazetteer:
         for actor_id, role in self.roles_by_title.get(title, ()):
             if role.of == of and role.held_on(day):
                 return actor_id
+        return None
+
+    def leader_of(self, country: str, day: Optional[date]) -> Optional[str]:
+        """Who 首脳 names for ``country`` on ``day``: ("USA", 2025-08-15) -> TRUMP."""
+        entry = self.entries.get(country)
+        if entry is None or entry.type != "country":
+            return None
+        titles = (entry.leader,) if entry.leader else LEADER_TITLES
+        for title in titles:
+            holder = self.holder(title, country, day)
+            if holder:
+                return holder
         return None
 
     def has_title(self, actor_id: str, title: str) -> bool:
@@ -155,7 +172,7 @@ def _entry(row: object, path: Path, n: int) -> Entry:
         lists[key] = value
     if any(len(a) != 1 for a in lists["abbrev"]):
         raise fail("'abbrev' holds one-character abbreviations only (米, 露)")
-    for key in ("name_en", "affiliation", "note"):
+    for key in ("name_en", "affiliation", "note", "leader"):
         if row.get(key) is not None and not isinstance(row[key], str):
             raise fail(f"'{key}' must be a string")
     roles = row.get("roles", [])
@@ -163,7 +180,7 @@ def _entry(row: object, path: Path, n: int) -> Entry:
         raise fail("'roles' must be a list")
     return Entry(row["id"], row["name"], row["type"], row.get("name_en"), row.get("affiliation"),
                  lists["surfaces"], lists["abbrev"], lists["needs_title"], lists["ambiguous"],
-                 [_role(r, fail) for r in roles], path, n)
+                 [_role(r, fail) for r in roles], row.get("leader"), path, n)
 
 
 def _role(r: object, fail) -> Role:

@@ -45,6 +45,7 @@ class GazetteerMatcher:
             self.matcher.add(surface, docs)
             self.key_surface[vocab.strings[surface]] = surface
         self.abbrev = gaz.abbrev
+        self.long_tails = tuple(t for t in lex.title_tails if len(t) > 1)
 
     def __call__(self, doc: Doc, tokens: list[Token], sent_starts: set[int]) -> list[Cand]:
         raw = [(s, e, self.key_surface[k]) for k, s, e in self.matcher(doc)]
@@ -112,7 +113,7 @@ class GazetteerMatcher:
             elif kata and t.surface == "パ":
                 ok = False  # パ only inside 印パ
             elif nxt and (words_at(tokens, i + 1, lex.abbrev_next | lex.government_suffixes)
-                          or any(nxt.surface.startswith(tl) for tl in lex.title_tails if len(tl) > 1)
+                          or nxt.surface.startswith(self.long_tails)
                           or self._title_follows(tokens, i + 1)):
                 ok = True  # 米政府, 米大統領, 米国務長官, 露外相
             elif prev and prev.surface in lex.abbrev_prev and prev.surface not in ("・", "と", "や"):

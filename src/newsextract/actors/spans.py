@@ -62,7 +62,7 @@ def title_end(tokens: list[Token], j: int, tails: tuple[str, ...], stop: Iterabl
         elif t.pos1 not in _CHAIN_POS or t.pos2 == "数詞" or t.pos3 == "人名":
             break
         text += t.surface
-        if any(text.endswith(tail) for tail in tails):
+        if text.endswith(tails):
             best = k + 1
     return best
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Optional, Sequence
+from dataclasses import replace
+from typing import Callable, Optional, Sequence
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -24,13 +25,19 @@ from .triggers import Trigger, find_triggers, quote_mask
 NOUNISH = ("名詞", "接尾辞")
 
 
+# Who leads a country on a day, for 「米露首脳会談」: (country id, day) -> (actor id, name).
+LeaderLookup = Callable[[str, Optional[date]], Optional[tuple[str, str]]]
+
+
 class RelationExtractor:
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, leaders: Optional[LeaderLookup] = None) -> None:
         self.lexicon = lexicon
+        self.leaders = leaders or (lambda country, day: None)
 
     @classmethod
-    def from_rules_dir(cls, rules_dir: Path, vocab: Vocab) -> "RelationExtractor":
-        return cls(Lexicon.from_rules_dir(rules_dir, vocab))
+    def from_rules_dir(cls, rules_dir: Path, vocab: Vocab,
+                       leaders: Optional[LeaderLookup] = None) -> "RelationExtractor":
+        return cls(Lexicon.from_rules_dir(rules_dir, vocab), leaders)
 
     def __call__(self, text: str, tokens: list[Token], doc: Doc, sentences: list[Sentence],
                  dates: list[DateExpr], sections: list[Section], actors: list[ActorMention],
@@ -50,7 +57,8 @@ class RelationExtractor:
             if sentence is None:
                 continue
             datings = date_index.dates_for(sentence, trig.start)
-            participants = self._actors_for(trig, sentence, tokens, ends, quoted, carried) if datings else []
+            day = _as_date(datings[0].value) if datings else None
+            participants = self._actors_for(trig, sentence, tokens, ends, quoted, carried, day) if datings else []
             for (actor, target, rule), dating in ((p, d) for p in participants for d in datings):
                 mention = EventMention(
                     trigger=Span.of(text, trig.start, trig.end),
@@ -80,7 +88,8 @@ class RelationExtractor:
         return out
 
     def _actors_for(self, trig: Trigger, sentence: Sentence, tokens: list[Token],
-                    ends: dict[int, list[ActorMention]], quoted: list[bool], carried: "_TopicCarry"):
+                    ends: dict[int, list[ActorMention]], quoted: list[bool], carried: "_TopicCarry",
+                    day: Optional[date]):
         """(actor, target, rule) for each participant of the trigger."""
         rule = trig.predicate.id
         if _is_passive(tokens, trig.tok_end):
@@ -95,20 +104,32 @@ class RelationExtractor:
             subject = carried.before(sentence)
             rule += "/carried" if subject else ""
         if trig.predicate.type == "CONSULT":
-            return self._participants(trig, sentence, tokens, ends, quoted, subject, rule)
+            return self._participants(trig, sentence, tokens, ends, quoted, subject, rule, day)
         if not subject:
             return []
         marked = args.marked_before(sentence, tokens, ends, quoted, trig.tok_start, args.TARGET_MARKERS)
         target = next((m for m in reversed(marked) if m.actor_id not in {s.actor_id for s in subject}), None)
         return [(a, target, rule) for a in subject]
 
-    def _participants(self, trig, sentence, tokens, ends, quoted, subject, rule):
-        """「AとBは会談した」, 「AはBと会談」, 「米露首脳会談」: every participant acts."""
+    def _leader(self, mention: ActorMention, day: Optional[date]) -> ActorMention:
+        """The leader of a country mention (米 in 米露首脳会談 -> TRUMP), same span."""
+        found = self.leaders(mention.actor_id, day) if mention.actor_type == "country" else None
+        if not found:
+            return mention
+        actor_id, name = found
+        return replace(mention, actor_id=actor_id, name=name, actor_type="person", via="leader")
+
+    def _participants(self, trig, sentence, tokens, ends, quoted, subject, rule, day):
+        """「AとBは会談した」, 「AはBと会談」, 「米露首脳会談」: every participant acts;
+        in a 首脳 compound the countries stand for their leaders."""
         partners = args.marked_before(sentence, tokens, ends, quoted, trig.tok_start, frozenset({"と"}))
         if subject:
             first = min(m.token_start for m in subject)
             partners = [m for m in partners if m.token_start > first]
         fused = args.compound_members(tokens, ends, trig.tok_start, sentence)
+        if fused and any(t.surface == "首脳" for t in tokens[max(m.token_end for m in fused):trig.tok_end]):
+            fused = [self._leader(m, day) for m in fused]
+            rule += "/leaders"
         people = args._unique(subject + partners + fused)
         if not people:
             return []
@@ -143,6 +164,13 @@ class _TopicCarry:
         if end < 0 or end > sentence.start or "\n" in self.text[end:sentence.start]:
             return []
         return mentions
+
+
+def _as_date(value: str) -> Optional[date]:
+    try:
+        return date.fromisoformat(value if len(value) == 10 else value[:7] + "-01")
+    except ValueError:
+        return None
 
 
 def _sentence_lookup(sentences: list[Sentence], n: int) -> list[Optional[Sentence]]:

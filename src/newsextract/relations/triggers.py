@@ -80,14 +80,22 @@ def _stands_as_predicate(tokens: list[Token], s: int, e: int, limit: int) -> boo
         return True
     if nxt.surface in PLAN_NOUNS:
         return True  # 会談予定
-    after = _next(tokens, nxt.i + 1, limit)
-    if after is None:
-        return False
-    if nxt.surface == "を" and after.lemma in LIGHT_VERBS_WO:
-        return True
-    if nxt.surface == "が" and after.lemma in LIGHT_VERBS_GA:
-        return True
+    if nxt.surface == "を":
+        return _first_verb(tokens, nxt.i + 1, limit) in LIGHT_VERBS_WO
+    if nxt.surface == "が":
+        return _first_verb(tokens, nxt.i + 1, limit) in LIGHT_VERBS_GA
     return False
+
+
+def _first_verb(tokens: list[Token], i: int, limit: int) -> str | None:
+    """Lemma of the first verb of the rest of the clause: in 「協議をアブダビで
+    行った」 after を, 行う; None when the clause ends first."""
+    for t in tokens[i:min(limit, i + 10)]:
+        if t.surface in CLAUSE_END:
+            return None
+        if t.pos1 == "動詞":
+            return t.lemma
+    return None
 
 
 def _modifies_noun(tokens: list[Token], e: int, limit: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import unicodedata
 from typing import Iterable, Sequence, TextIO
 
 from .db import EventRow
@@ -100,3 +101,34 @@ def write_report(out: TextIO, events: Iterable[EventRow], type_labels: dict[str,
         writer.writerow([neutralise(v) for v in row])
         n += 1
     return n
+
+
+def _width(s: str) -> int:
+    # East Asian wide and full-width characters take two terminal columns
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _cut(s: str, width: int) -> str:
+    if _width(s) <= width:
+        return s
+    out, used = [], 1
+    for c in s:
+        w = _width(c)
+        if used + w > width:
+            break
+        out.append(c)
+        used += w
+    return "".join(out) + "…"
+
+
+def format_table(columns: Sequence[str], rows: Iterable[Sequence], max_cell: int = 30) -> list[str]:
+    """Plain aligned lines for a terminal or a README, e.g. ``type    precision``;
+    Japanese counts double, long cells end in …, newlines become spaces."""
+    cells = [[_cut(" ".join(("" if v is None else str(v)).split()), max_cell) for v in row]
+             for row in rows]
+    head = [_cut(str(c), max_cell) for c in columns]
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(head)]
+
+    def line(values):
+        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths)).rstrip()
+    return [line(head), line(["-" * w for w in widths])] + [line(r) for r in cells]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..tokenize import SPACE
 from ..types import ActorMention, Sentence, Token
+from .triggers import MODAL_NOUNS
 
 SUBJECT_MARKERS = frozenset({"は", "が", "も"})
 PLURAL_SUFFIXES = frozenset({"ら", "など", "たち"})
@@ -121,7 +122,7 @@ def clause_closed(tokens: list[Token], start: int, end: int) -> bool:
     for i in range(start + 1, end - 1):
         t, nxt = tokens[i], tokens[i + 1]
         if t.pos1 in ("動詞", "助動詞", "形容詞") and (
-                (nxt.pos1 == "名詞" and nxt.pos2 != "数詞")
+                (nxt.pos1 == "名詞" and nxt.pos2 != "数詞" and nxt.surface not in MODAL_NOUNS)
                 or (nxt.surface == "と" and nxt.pos2 == "格助詞")):
             return True
     return False

@@ -16,6 +16,7 @@ from typing import Optional, Sequence
 from ..types import DateExpr, Section, Sentence
 
 _RESOLVED = re.compile(r"^\d{4}-\d{2}(-\d{2})?")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 ANAPHORIC_KINDS = frozenset({"anaphoric"})
 LIST_JOINERS = frozenset({"・", "、", ","})
 
@@ -32,6 +33,13 @@ def event_value(expr: DateExpr) -> Optional[str]:
     event on its first day; weeks and unresolved years give nothing."""
     if not expr.value:
         return None
+    week = _WEEK.match(expr.value)
+    if week:  # 「来週」: the month of the week's Thursday, as ISO weeks are dated
+        year, number = int(week.group(1)), int(week.group(2))
+        try:
+            return date.fromisocalendar(year, number, 4).isoformat()[:7]
+        except ValueError:
+            return None
     first, _, last = expr.value.partition("/")
     m = _RESOLVED.match(first)
     if not m:
@@ -39,6 +47,14 @@ def event_value(expr: DateExpr) -> Optional[str]:
     if last and last[:7] == first[:7] and last != first:
         return first[:7]  # 「2月18日〜19日」: the action is dated to its month, not to one day
     return m.group(0)
+
+
+def _basis(expr: DateExpr) -> str:
+    if expr.kind in ANAPHORIC_KINDS:
+        return "anaphoric"
+    if _WEEK.match(expr.value or ""):
+        return "inferred"  # the month is completed from a week: 「来週」
+    return "explicit"
 
 
 class DateIndex:
@@ -66,8 +82,7 @@ class DateIndex:
         before = [d for d in inside if d.end <= trigger_start]
         chosen = before[-1] if before else (inside[0] if inside else None)
         if chosen is not None:
-            return [Dating(event_value(d), "anaphoric" if d.kind in ANAPHORIC_KINDS else "explicit", d)
-                    for d in self._list_of(chosen)]
+            return [Dating(event_value(d), _basis(d), d) for d in self._list_of(chosen)]
         section = self.section_at(sentence.start)
         if section is not None and event_value(section.date):
             return [Dating(event_value(d), "section", None) for d in self._list_of(section.date)]

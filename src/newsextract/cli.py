@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Optional
@@ -141,7 +142,8 @@ class _progress:
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="file to write [default: stdout]")
-def export(db, fmt, output):
+@click.option("--include-rejected", is_flag=True, help="also export events a reviewer marked wrong")
+def export(db, fmt, output, include_rejected):
     """Export events and date expressions as JSONL (shared/eval/EXPORT.md).
 
     Example: newsextract export --format jsonl -o export.jsonl
@@ -152,10 +154,10 @@ def export(db, fmt, output):
     with Session(engine) as session:
         if output:
             with open(output, "w", encoding="utf-8") as out:
-                n = write_jsonl(session, out)
+                n = write_jsonl(session, out, include_rejected)
             click.echo(f"{n} rows written to {output}", err=True)
         else:
-            write_jsonl(session, sys.stdout)
+            write_jsonl(session, sys.stdout, include_rejected)
 
 
 @cli.command()
@@ -166,7 +168,9 @@ def export(db, fmt, output):
               default=Path("data") / "review.csv", show_default=True)
 @click.option("--encoding", default="utf-8-sig", show_default=True,
               help="utf-8-sig (UTF-8 with BOM, for Excel), utf-8, cp932 …")
-def report(db, rules_dir, actor, etype, cameo, since, until, article, text, output, encoding):
+@click.option("--include-rejected", is_flag=True, help="also list events a reviewer marked wrong")
+def report(db, rules_dir, actor, etype, cameo, since, until, article, text, output, encoding,
+           include_rejected):
     """Write the review CSV: one row per event mention, with the evidence sentence.
 
     Example: newsextract report -o review.csv --type REJECT
@@ -182,7 +186,8 @@ def report(db, rules_dir, actor, etype, cameo, since, until, article, text, outp
     engine = make_engine(db)
     output.parent.mkdir(parents=True, exist_ok=True)
     with Session(engine) as session:
-        events = find_events(session, _filter(actor, etype, cameo, since, until, article, text),
+        flt = _filter(actor, etype, cameo, since, until, article, text)
+        events = find_events(session, replace(flt, include_rejected=include_rejected),
                              newest_first=False)
         with open(output, "w", encoding=encoding, errors="replace", newline="") as out:
             n = write_report(out, events, labels)
@@ -193,27 +198,25 @@ def report(db, rules_dir, actor, etype, cameo, since, until, article, text, outp
 @db_option
 @filter_options
 @click.option("--limit", default=50, show_default=True, help="rows at most (0: all)")
-def events(db, actor, etype, cameo, since, until, article, text, limit):
-    """List stored events, newest first, as a table.
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table",
+              show_default=True, help="table for reading, csv or jsonl for tools")
+@click.option("--include-rejected", is_flag=True, help="also list events a reviewer marked wrong")
+def events(db, actor, etype, cameo, since, until, article, text, limit, fmt, include_rejected):
+    """List stored events, newest first, as a table, CSV or JSONL.
 
     Example: newsextract events --actor プーチン --since 2025-11
     """
-    from rich.console import Console
-    from rich.table import Table
-
+    from .cli_review import emit
     from .db import make_engine
-    from .query import find_events
+    from .query import EVENT_COLUMNS, event_record, find_events
     engine = make_engine(db)
     with Session(engine) as session:
-        rows = find_events(session, _filter(actor, etype, cameo, since, until, article, text),
+        flt = _filter(actor, etype, cameo, since, until, article, text)
+        rows = find_events(session, replace(flt, include_rejected=include_rejected),
                            limit=limit or None)
-        table = Table(show_lines=False)
-        for col in ("date", "basis", "actor", "type", "cameo", "target", "object", "modality", "article"):
-            table.add_column(col)
-        for e in rows:
-            table.add_row(e.date or "", e.date_basis, e.actor, e.type, e.cameo, e.target or "",
-                          e.object or "", e.modality, e.article.path)
-        Console().print(table)
+        emit(EVENT_COLUMNS, [event_record(e) for e in rows], fmt,
+             table_columns=["event_id", "date", "date_basis", "actor", "type", "cameo", "target",
+                            "object", "modality", "article"])
 
 
 @cli.command()

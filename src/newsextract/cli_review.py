@@ -6,6 +6,7 @@ the shared option decorators this module imports are defined).
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -110,9 +111,9 @@ def timeline(db, actor, etype, cameo, since, until, article, text, include_rejec
     Example: newsextract timeline --actor プーチン
     """
     from .db import make_engine
-    from .query import EventFilter, find_events, timeline_line
-    flt = _filter(actor, etype, cameo, since, until, article, text)
-    flt = EventFilter(**{**flt.__dict__, "include_rejected": include_rejected})
+    from .query import find_events, timeline_line
+    flt = replace(_filter(actor, etype, cameo, since, until, article, text),
+                  include_rejected=include_rejected)
     engine = make_engine(db)
     with Session(engine) as session:
         for e in find_events(session, flt, newest_first=False, limit=limit or None):

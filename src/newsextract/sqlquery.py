@@ -113,13 +113,23 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _unique(names: list[str]) -> list[str]:
+    """「SELECT e.id, a.id」 names two columns id: make them id and id_2 for JSONL."""
+    seen: dict[str, int] = {}
+    out = []
+    for n in names:
+        seen[n] = seen.get(n, 0) + 1
+        out.append(n if seen[n] == 1 else f"{n}_{seen[n]}")
+    return out
+
+
 def run_query(db: Optional[str], sql: str, limit: Optional[int] = None) -> tuple[list[str], list[tuple]]:
     """Run one read-only statement; returns the column names and the rows."""
     check_statement(sql)
     conn = connect_read_only(database_path(db))
     try:
         cur = conn.execute(sql)
-        columns = [d[0] for d in cur.description or []]
+        columns = _unique([d[0] for d in cur.description or []])
         rows = cur.fetchmany(limit) if limit else cur.fetchall()
     except sqlite3.DatabaseError as e:
         raise ReadOnlyError(f"sqlite: {e}") from None

@@ -15,6 +15,9 @@ from ..types import ActorMention, Sentence, Token
 from .triggers import MODAL_NOUNS
 
 SUBJECT_MARKERS = frozenset({"は", "が", "も"})
+# A topic (は, or the comma after a headline's actor) spans the whole sentence;
+# a が-subject only its own clause.
+TOPIC_MARKERS = frozenset({"は", "、"})
 PLURAL_SUFFIXES = frozenset({"ら", "など", "たち"})
 # Unnamed speakers: 「関係者は述べた」 has a subject, just no actor; it must not
 # let an earlier named subject take the event.

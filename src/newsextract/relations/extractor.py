@@ -96,7 +96,7 @@ class RelationExtractor:
             agents = args.agent_of_passive(sentence, tokens, ends, quoted, trig.tok_start)
             return [(a, None, rule + "/passive") for a in agents]
         subjects = [s for s in carried.subjects(sentence) if s.marker_i < trig.tok_start]
-        subjects = [s for s in subjects if tokens[s.marker_i].surface == "は"
+        subjects = [s for s in subjects if tokens[s.marker_i].surface in args.TOPIC_MARKERS
                     or not args.clause_closed(tokens, s.marker_i, trig.tok_start)]
         if subjects:
             subject = subjects[-1].mentions

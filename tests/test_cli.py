@@ -1,0 +1,109 @@
+"""The CLI in-process on temporary databases (CliRunner)."""
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.orm import Session
+
+from newsextract.cli import EXIT_RULES, EXIT_SKIPPED, cli
+from newsextract.db import Article, EventRow
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+ARTICLE = "ネタニヤフ首相は5日、ハマスの停戦案を拒否した。\n同首相は記者会見で、イランを非難した。\n"
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture
+def folder(tmp_path):
+    d = tmp_path / "articles"
+    d.mkdir()
+    (d / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (d / "sjis.txt").write_bytes(ARTICLE.replace("5日", "6日").encode("cp932"))
+    (d / "metadata.csv").write_text("file,published\ngood.txt,2025-11-07\nsjis.txt,2025/11/08\n", encoding="utf-8")
+    return d
+
+
+def count(db, model):
+    with Session(create_engine(f"sqlite:///{db}")) as s:
+        return s.scalar(select(func.count()).select_from(model))
+
+
+def test_ingest_then_query(folder, tmp_path):
+    db = tmp_path / "x.db"
+    result = run("ingest", folder, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "2 ingested" in result.output
+    assert count(db, Article) == 2 and count(db, EventRow) >= 2
+    table = run("events", "--db", db, "--type", "REJECT")
+    assert table.exit_code == 0 and "REJECT" in table.output and "2025-11-06" in table.output
+    none = run("events", "--db", db, "--type", "REJECT", "--since", "2025-12")
+    assert "REJECT" not in none.output
+
+
+def test_rerun_skips_unchanged_files(folder, tmp_path):
+    db = tmp_path / "x.db"
+    run("ingest", folder, "--db", db)
+    again = run("ingest", folder, "--db", db)
+    assert again.exit_code == 0 and "0 ingested, 2 unchanged" in again.output
+    assert count(db, Article) == 2
+
+
+def test_bad_file_is_reported_and_the_rest_ingested(folder, tmp_path):
+    (folder / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (folder / "empty.txt").write_bytes(b"")
+    db = tmp_path / "x.db"
+    result = run("ingest", folder, "--db", db)
+    assert result.exit_code == EXIT_SKIPPED
+    assert "broken.txt" in result.output and "binary" in result.output
+    assert "empty.txt" in result.output and "empty" in result.output
+    assert "2 ingested" in result.output and "2 skipped" in result.output
+    assert count(db, Article) == 2
+
+
+def test_broken_rule_file_names_file_and_line(folder, tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    with (rules / "predicates" / "types.jsonl").open("a", encoding="utf-8") as f:
+        f.write('{"type": "X", "cameo": "1", "ja": "", "en": ""}\n')
+    db = tmp_path / "x.db"
+    result = run("ingest", folder, "--db", db, "--rules", rules)
+    assert result.exit_code == EXIT_RULES
+    assert "types.jsonl:16" in result.output and "two-digit" in result.output
+    assert count(db, Article) == 0
+    check = run("rules-check", "--rules", rules)
+    assert check.exit_code != 0 and "types.jsonl:16" in check.output
+
+
+def test_tag_prints_each_stage():
+    result = CliRunner().invoke(cli, ["tag", "--dct", "2025-12-29"],
+                                input="同日、プーチン大統領は和平案を拒否した。\n")
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    stages = {r["stage"] for r in rows}
+    assert {"date", "actor", "event"} <= stages
+    date_row = next(r for r in rows if r["stage"] == "date")
+    assert date_row["text"] == "同日"
+    event = next(r for r in rows if r["stage"] == "event")
+    assert (event["actor_id"], event["type"]) == ("PUTIN", "REJECT")
+
+
+def test_report_is_excel_ready_csv(folder, tmp_path):
+    db = tmp_path / "x.db"
+    run("ingest", folder, "--db", db)
+    out = tmp_path / "review.csv"
+    result = run("report", "--db", db, "-o", out)
+    assert result.exit_code == 0, result.output
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert rows and all(r["verdict"] == "" for r in rows)
+    reject = next(r for r in rows if r["type"] == "REJECT")
+    assert "【拒否】" in reject["sentence"] and "《" in reject["sentence"]

@@ -1,0 +1,113 @@
+"""Relation extractor on sentences written for the tests, about many regions.
+
+Each case: text, article date, and the events expected as
+(actor id, type, date, date basis, modality); the extractor must give
+exactly those events (as a set), so both misses and extras fail.
+"""
+from datetime import date
+
+import pytest
+
+D = date(2025, 11, 10)
+
+CASES = {
+    "explicit date, は topic": (
+        "イスラエルのネタニヤフ首相は5日、ハマスの停戦案を拒否した。", D,
+        {("NETANYAHU", "REJECT", "2025-11-05", "explicit", "asserted")}),
+    "headline: actor then comma": (
+        "北朝鮮、日本海に向け弾道ミサイルを発射\n", D,
+        {("PRK", "FIGHT", "2025-11-10", "dct", "asserted")}),
+    "topic carries across clauses": (
+        "インドのモディ首相は7日、パキスタンを非難し、協議を拒否した。", D,
+        {("MODI", "DISAPPROVE", "2025-11-07", "explicit", "asserted"),
+         ("MODI", "REJECT", "2025-11-07", "explicit", "asserted")}),
+    "AとBは会談: one event per participant": (
+        "タイとカンボジアは7月28日、クアラルンプールで停戦に合意した。", D,
+        {("THA", "COOPERATE", "2025-07-28", "explicit", "asserted"),
+         ("KHM", "COOPERATE", "2025-07-28", "explicit", "asserted")}),
+    "AはBと会談: the partner takes part too": (
+        "高市早苗首相は10月28日、トランプ米大統領と東京で会談した。", D,
+        {("TAKAICHI", "CONSULT", "2025-10-28", "explicit", "asserted"),
+         ("TRUMP", "CONSULT", "2025-10-28", "explicit", "asserted")}),
+    "首脳 compound: countries stand for their leaders": (
+        "米中首脳会談が10月30日に釜山で行われた。", D,
+        {("TRUMP", "CONSULT", "2025-10-30", "explicit", "asserted"),
+         ("XI_JINPING", "CONSULT", "2025-10-30", "explicit", "asserted")}),
+    "country compound without 首脳 stays with the countries": (
+        "米ロの外相協議が11月3日にモスクワで行われた。", D,
+        {("USA", "CONSULT", "2025-11-03", "explicit", "asserted"),
+         ("RUS", "CONSULT", "2025-11-03", "explicit", "asserted")}),
+    "passive: the から agent proposes": (
+        "ウクライナは11月2日、米国から新たな和平案を提案された。", D,
+        {("USA", "PROPOSE", "2025-11-02", "explicit", "asserted")}),
+    "deadline is not the event date": (
+        "トランプ大統領は、ハマスに11月20日までに人質を解放するよう求めた。", D,
+        {("TRUMP", "DEMAND", "2025-11-10", "dct", "asserted")}),
+    "anaphoric date": (
+        "ロシア軍は3日、キーウを空爆した。ゼレンスキー大統領は同日、ロシアを非難した。", D,
+        {("RUS", "FIGHT", "2025-11-03", "explicit", "asserted"),
+         ("ZELENSKY", "DISAPPROVE", "2025-11-03", "anaphoric", "asserted")}),
+    "section heading scopes the sentences under it": (
+        "①10月22日:米財務省がロシア石油大手に制裁\n米国は、ロシアの石油大手2社に制裁を科すと発表した。\n", D,
+        {("USA", "REDUCE_RELATIONS", "2025-10-22", "section", "asserted"),
+         ("USA", "STATEMENT", "2025-10-22", "section", "asserted")}),
+    "planned": (
+        "トランプ大統領は来週、習近平国家主席と会談する予定だ。", D,
+        {("TRUMP", "CONSULT", "2025-11", "inferred", "planned"),
+         ("XI_JINPING", "CONSULT", "2025-11", "inferred", "planned")}),
+    "negated": (
+        "イランは8日、米国との協議に応じなかった。", D,
+        {("IRN", "REJECT", "2025-11-08", "explicit", "asserted")}),
+    "reported: 関係者によると": (
+        "関係者によると、ハマスは4日、仲介国に新たな提案を提示したという。", D,
+        {("HAMAS", "PROPOSE", "2025-11-04", "explicit", "reported")}),
+    "relative clause is a description, not an event": (
+        "韓国政府は6日、北朝鮮が発射したミサイルについて声明を出した。", D,
+        {("KOR", "STATEMENT", "2025-11-06", "explicit", "asserted")}),
+    "speech content in quotes is not an event": (
+        "李在明大統領は9日、「北朝鮮との対話を拒否しない」と述べた。", D,
+        {("LEE_JAE_MYUNG", "STATEMENT", "2025-11-09", "explicit", "asserted")}),
+    "an unnamed speaker takes the event from an earlier subject": (
+        "中国外務省は4日に会見を開いた。当局者は日本を批判した。", D,
+        {("CHN", "STATEMENT", "2025-11-04", "explicit", "asserted")}),
+    "a list of days gives one event per day": (
+        "米国とイランの代表団は11月4日・5日、オマーンで協議した。", D,
+        {("USA", "CONSULT", "2025-11-04", "explicit", "asserted"),
+         ("USA", "CONSULT", "2025-11-05", "explicit", "asserted"),
+         ("IRN", "CONSULT", "2025-11-04", "explicit", "asserted"),
+         ("IRN", "CONSULT", "2025-11-05", "explicit", "asserted")}),
+    "a range of days dates the event to its month": (
+        "①10月13日〜14日:エジプトで和平会議\nトランプ大統領はエジプトのシシ大統領と会談した。\n", D,
+        {("TRUMP", "CONSULT", "2025-10", "section", "asserted"),
+         ("SISI", "CONSULT", "2025-10", "section", "asserted")}),
+}
+
+
+def events_of(pipeline, text, dct):
+    return {(e.actor_id, e.type, e.date, e.date_basis, e.modality)
+            for e in pipeline.analyze(text, dct).events}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_events(pipeline, name):
+    text, dct, expected = CASES[name]
+    assert events_of(pipeline, text, dct) == expected
+
+
+def test_headline_and_body_are_one_event_with_two_mentions(pipeline):
+    text = "④11月7日:ネタニヤフ首相、停戦案を拒否\nネタニヤフ首相は記者会見で、停戦案を拒否した。\n"
+    events = pipeline.analyze(text, D).events
+    rejects = [e for e in events if e.type == "REJECT"]
+    assert len(rejects) == 1
+    assert len(rejects[0].mentions) == 2
+    for m in rejects[0].mentions:
+        assert text[m.trigger.start:m.trigger.end] == m.trigger.text == "拒否"
+        assert text[m.actor.start:m.actor.end] == m.actor.text
+
+
+def test_event_spans_point_at_their_text(pipeline):
+    text = "ロシアのラブロフ外相は12日、北朝鮮の崔善姫外相とモスクワで会談した。"
+    for e in pipeline.analyze(text, D).events:
+        for m in e.mentions:
+            for span in (m.trigger, m.actor, m.sentence, m.date):
+                assert span is None or text[span.start:span.end] == span.text

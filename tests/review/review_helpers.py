@@ -41,4 +41,5 @@ def write_csv(path: Path, rows: list[dict], columns: list[str], encoding: str = 
     w = csv.DictWriter(buf, columns, lineterminator=newline, delimiter=delimiter, extrasaction="ignore")
     w.writeheader()
     w.writerows(rows)
-    path.write_bytes(buf.getvalue().encode(encoding))
+    # like Excel saving as CP932: what the code page lacks (•) becomes ?
+    path.write_bytes(buf.getvalue().encode(encoding, errors="replace"))

@@ -41,7 +41,7 @@ def emit(columns, rows, fmt: str, table_columns=None) -> None:
             click.echo(line)
         click.echo(f"({len(rows)} rows)", err=True)
     else:
-        write_rows(click.get_text_stream("stdout"), columns, rows, fmt)
+        write_rows(sys.stdout, columns, rows, fmt)
 
 
 @click.group()

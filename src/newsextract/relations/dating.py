@@ -86,10 +86,24 @@ class DateIndex:
         section = self.section_at(sentence.start)
         if section is not None and event_value(section.date):
             return [Dating(event_value(d), "section", None) for d in self._list_of(section.date)]
+        narrative = self.narrative_before(sentence.start)
+        if narrative is not None:
+            return [Dating(event_value(narrative), "inferred", None)]
         dct = self.dct_at(sentence.start)
         if dct is not None:
             return [Dating(dct.isoformat(), "dct", None)]
         return []
+
+    def narrative_before(self, offset: int) -> Optional[DateExpr]:
+        """The date the narrative stands at: the last date before ``offset``
+        in the same paragraph (「トランプ氏は28日、…迎えた。会談後、…と述べた」:
+        述べた is on the 28th too)."""
+        k = bisect.bisect_left(self.starts, offset) - 1
+        if k < 0:
+            return None
+        expr = self.dates[k]
+        paragraph_start = self.text.rfind("\n", 0, offset) + 1
+        return expr if expr.start >= paragraph_start else None
 
     def _list_of(self, expr: DateExpr) -> list[DateExpr]:
         """``expr`` with the dates listed next to it by ・ or 、 (「2月4日・5日」)."""

@@ -80,6 +80,12 @@ CASES = {
         "①10月13日〜14日:エジプトで和平会議\nトランプ大統領はエジプトのシシ大統領と会談した。\n", D,
         {("TRUMP", "CONSULT", "2025-10", "section", "asserted"),
          ("SISI", "CONSULT", "2025-10", "section", "asserted")}),
+    "a 〜するよう complement is not an event of its own": (
+        "米国は3日、イスラエルに停戦に合意するよう圧力をかけた。", D,
+        {("USA", "DEMAND", "2025-11-03", "explicit", "asserted")}),
+    "a date that is what is talked about does not date the action": (
+        "①11月4日:EU首脳の声明\nEU首脳は、期限は12月1日が適切と表明した。\n", D,
+        {("EU", "STATEMENT", "2025-11-04", "section", "asserted")}),
 }
 
 

@@ -19,6 +19,9 @@ _RESOLVED = re.compile(r"^\d{4}-\d{2}(-\d{2})?")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 ANAPHORIC_KINDS = frozenset({"anaphoric"})
 LIST_JOINERS = frozenset({"・", "、", ","})
+# A date that is the subject or object of a clause is what is talked about, not
+# when the action happened: 「期限は11月27日が適切と表明」.
+ARGUMENT_PARTICLES = ("が", "を")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,8 @@ class DateIndex:
                  stories: Sequence[tuple[int, int, Optional[date]]] = ()) -> None:
         self.text = text
         self.dates = [d for d in dates if d.mod != "BEFORE" and event_value(d)
-                      and not (quoted_chars and d.start in quoted_chars)]
+                      and not (quoted_chars and d.start in quoted_chars)
+                      and not text.startswith(ARGUMENT_PARTICLES, d.end)]
         self.starts = [d.start for d in self.dates]
         self.sections = sorted(sections, key=lambda s: s.start)
         self.section_starts = [s.start for s in self.sections]

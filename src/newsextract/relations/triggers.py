@@ -22,6 +22,8 @@ LIGHT_VERBS_WO = frozenset({"行う", "実施", "開始", "開く", "開催", "�
 LIGHT_VERBS_GA = frozenset({"行う", "開く", "開催", "実施", "始まる", "開始", "行なう"})
 CLAUSE_END = frozenset({"、", "。", "」", "』", "！", "？", ":", "：", "…"})
 PLAN_NOUNS = frozenset({"予定", "方針", "見通し", "計画", "意向"})
+# A predicate followed by these is the content of another one (〜するよう求めた).
+COMPLEMENT_MARKERS = frozenset({"よう", "ように"})
 # Nouns after a predicate that carry its modality rather than make it a relative
 # clause: 「会談する予定だ」 is a planned meeting, not a description of 予定.
 MODAL_NOUNS = PLAN_NOUNS | frozenset({"考え", "意向", "用意", "つもり", "見込み", "構え", "模様", "よう", "もよう"})
@@ -114,6 +116,8 @@ def _modifies_noun(tokens: list[Token], e: int, limit: int) -> bool:
     if i >= limit or i == e:
         return False
     nxt = tokens[i]
+    if nxt.surface in COMPLEMENT_MARKERS:
+        return True  # 「合意するよう圧力をかけた」: the pressure is the event, not the agreement
     return nxt.pos1 == "名詞" and nxt.pos2 != "数詞" and nxt.surface not in MODAL_NOUNS
 
 

@@ -28,7 +28,7 @@ def include_rejected_option(f):
                         help="also show events a reviewer marked wrong")(f)
 
 
-def emit(columns, rows, fmt: str, table_columns=None) -> None:
+def emit(columns, rows, fmt: str, table_columns=None, count: bool = True) -> None:
     """Print dict rows as an aligned table, CSV or JSONL on stdout.
 
     ``table_columns`` narrows the table to what fits a terminal; csv and
@@ -39,7 +39,8 @@ def emit(columns, rows, fmt: str, table_columns=None) -> None:
         cols = table_columns or columns
         for line in format_table(cols, [[r.get(c) for c in cols] for r in rows]):
             click.echo(line)
-        click.echo(f"({len(rows)} rows)", err=True)
+        if count:
+            click.echo(f"({len(rows)} rows)", err=True)
     else:
         write_rows(sys.stdout, columns, rows, fmt)
 
@@ -93,9 +94,14 @@ def review_stats(db, by, fmt):
     engine = make_engine(db)
     with Session(engine) as session:
         for i, dim in enumerate(STAT_DIMENSIONS if by == "all" else [by]):
-            if i and fmt == "table":
+            rows = verdict_stats(session, dim)
+            if fmt == "table":
+                if i == 0:
+                    reviewed, correct = sum(r["reviewed"] for r in rows), sum(r["correct"] for r in rows)
+                    click.echo(f"{reviewed} events reviewed, {correct} correct: precision "
+                               f"{correct / reviewed if reviewed else 0:.3f}")
                 click.echo("")
-            emit(stats_columns(dim), verdict_stats(session, dim), fmt)
+            emit(stats_columns(dim), rows, fmt, count=False)
 
 
 @click.command()

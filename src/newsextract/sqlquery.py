@@ -132,7 +132,8 @@ def run_query(db: Optional[str], sql: str, limit: Optional[int] = None) -> tuple
         columns = _unique([d[0] for d in cur.description or []])
         rows = cur.fetchmany(limit) if limit else cur.fetchall()
     except sqlite3.DatabaseError as e:
-        raise ReadOnlyError(f"sqlite: {e}") from None
+        why = " (the statement would write; writes are refused)" if "not authorized" in str(e) else ""
+        raise ReadOnlyError(f"sqlite: {e}{why}") from None
     finally:
         conn.close()
     return columns, rows

@@ -41,7 +41,7 @@ def filter_options(f):
         click.option("--since", metavar="DATE", help="ISO date or month, inclusive"),
         click.option("--until", metavar="DATE", help="ISO date or month, inclusive"),
         click.option("--article", help="article path (substring)"),
-        click.option("--text", help="text in the object or the article"),
+        click.option("--text", help="text in the object, the target or the event's sentence"),
     ]):
         f = opt(f)
     return f
@@ -251,3 +251,10 @@ def main(argv: Optional[list[str]] = None) -> None:
     except NewsextractError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(1)
+
+
+# Review, timeline and sql commands live in their own module; it imports the
+# shared decorators above, so it is registered last.
+from .cli_review import register  # noqa: E402
+
+register(cli)

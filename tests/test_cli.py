@@ -107,3 +107,16 @@ def test_report_is_excel_ready_csv(folder, tmp_path):
     assert rows and all(r["verdict"] == "" for r in rows)
     reject = next(r for r in rows if r["type"] == "REJECT")
     assert "【拒否】" in reject["sentence"] and "《" in reject["sentence"]
+
+
+def test_actors_suggest_lists_unknown_names_as_gazetteer_rows(tmp_path):
+    d = tmp_path / "a"
+    d.mkdir()
+    (d / "x.txt").write_text("ソムサック報道官は3日、カンボジアを非難した。\nソムサック報道官は同日、停戦を求めた。\n",
+                             encoding="utf-8")
+    db = tmp_path / "x.db"
+    run("ingest", d, "--db", db)
+    result = run("actors", "suggest", "--db", db, "--min-count", "2")
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["name"] for r in rows] == ["ソムサック"]
+    assert rows[0]["type"] == "person" and "報道官" in rows[0]["note"]

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Optional
 
 import click
-from sqlalchemy.orm import Session
 
 from . import __version__
 from .errors import NewsextractError, RuleError
@@ -148,10 +147,9 @@ def export(db, fmt, output, include_rejected):
 
     Example: newsextract export --format jsonl -o export.jsonl
     """
-    from .db import make_engine
+    from .db import open_session
     from .export import write_jsonl
-    engine = make_engine(db)
-    with Session(engine) as session:
+    with open_session(db) as session:
         if output:
             with open(output, "w", encoding="utf-8") as out:
                 n = write_jsonl(session, out, include_rejected)
@@ -175,17 +173,14 @@ def report(db, rules_dir, actor, etype, cameo, since, until, article, text, outp
 
     Example: newsextract report -o review.csv --type REJECT
     """
-    from .db import make_engine
+    from .db import open_session
     from .query import find_events
-    from .relations.lexicon import Lexicon
-    from .report import write_report
-    from .tokenize import Tokenizer
     from .pipeline import default_rules_dir
-    lexicon = Lexicon.from_rules_dir(rules_dir or default_rules_dir(), Tokenizer().vocab)
-    labels = {t: (v.ja, v.en) for t, v in lexicon.types.items()}
-    engine = make_engine(db)
+    from .relations.lexicon import load_event_types
+    from .report import write_report
+    labels = {t: (v.ja, v.en) for t, v in load_event_types(rules_dir or default_rules_dir()).items()}
     output.parent.mkdir(parents=True, exist_ok=True)
-    with Session(engine) as session:
+    with open_session(db) as session:
         flt = _filter(actor, etype, cameo, since, until, article, text)
         events = find_events(session, replace(flt, include_rejected=include_rejected),
                              newest_first=False)
@@ -207,10 +202,9 @@ def events(db, actor, etype, cameo, since, until, article, text, limit, fmt, inc
     Example: newsextract events --actor プーチン --since 2025-11
     """
     from .cli_review import emit
-    from .db import make_engine
+    from .db import open_session
     from .query import EVENT_COLUMNS, event_record, find_events
-    engine = make_engine(db)
-    with Session(engine) as session:
+    with open_session(db) as session:
         flt = _filter(actor, etype, cameo, since, until, article, text)
         rows = find_events(session, replace(flt, include_rejected=include_rejected),
                            limit=limit or None)
@@ -234,6 +228,35 @@ def tag(rules_dir, dct, show_tokens):
     pipeline = _pipeline(rules_dir)
     for row in tag_rows(pipeline, text, dct.date() if dct else None, show_tokens):
         click.echo(json.dumps(row, ensure_ascii=False))
+
+
+@cli.group()
+def actors():
+    """The actor gazetteer, grown from your own corpus."""
+
+
+@actors.command("suggest")
+@db_option
+@click.option("--min-count", default=2, show_default=True, help="mentions needed to suggest a name")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="JSONL file to write [default: stdout]")
+def actors_suggest(db, min_count, output):
+    """Frequent names missing from the gazetteer, as ready-to-paste rules/actors rows.
+
+    Example: newsextract actors suggest --min-count 3 >> rules/actors/people.jsonl
+    """
+    from .actors.suggest import suggest
+    from .db import open_session
+    from .query import provisional_mentions
+    with open_session(db) as session:
+        rows = suggest(provisional_mentions(session), min_count=min_count)
+    lines = [json.dumps(r, ensure_ascii=False) for r in rows]
+    if output:
+        output.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        click.echo(f"{len(lines)} suggestions written to {output}", err=True)
+    else:
+        for line in lines:
+            click.echo(line)
 
 
 @cli.command("rules-check")

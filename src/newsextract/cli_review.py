@@ -10,7 +10,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import click
-from sqlalchemy.orm import Session
 
 from .cli import EXIT_SKIPPED, _filter, db_option, filter_options
 from .errors import NewsextractError
@@ -61,10 +60,9 @@ def review_import(file, db):
 
     Example: newsextract review import data/review.csv
     """
-    from .db import make_engine
+    from .db import open_session
     from .review import import_verdicts
-    engine = make_engine(db, write=True)
-    with Session(engine) as session, session.begin():
+    with open_session(db, write=True) as session:
         try:
             result = import_verdicts(session, file)
         except UnicodeDecodeError as e:
@@ -89,10 +87,9 @@ def review_stats(db, by, fmt):
 
     Example: newsextract review stats --by rule
     """
-    from .db import make_engine
+    from .db import open_session
     from .review import STAT_DIMENSIONS, stats_columns, verdict_stats
-    engine = make_engine(db)
-    with Session(engine) as session:
+    with open_session(db) as session:
         for i, dim in enumerate(STAT_DIMENSIONS if by == "all" else [by]):
             rows = verdict_stats(session, dim)
             if fmt == "table":
@@ -116,12 +113,11 @@ def timeline(db, actor, etype, cameo, since, until, article, text, include_rejec
 
     Example: newsextract timeline --actor プーチン
     """
-    from .db import make_engine
+    from .db import open_session
     from .query import find_events, timeline_line
     flt = replace(_filter(actor, etype, cameo, since, until, article, text),
                   include_rejected=include_rejected)
-    engine = make_engine(db)
-    with Session(engine) as session:
+    with open_session(db) as session:
         for e in find_events(session, flt, newest_first=False, limit=limit or None):
             click.echo(timeline_line(e, width))
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import Optional
+from contextlib import contextmanager
+from typing import Iterator, Optional
 
 from sqlalchemy import (Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text,
                         UniqueConstraint, create_engine, event, text)
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 DEFAULT_DB = Path("data") / "newsextract.db"
 BUSY_TIMEOUT_MS = 30_000
@@ -211,6 +212,21 @@ def make_engine(db: Optional[str], write: bool = False) -> Engine:
             for view in VIEWS:
                 conn.execute(text(view))
     return engine
+
+
+@contextmanager
+def open_session(db: Optional[str], write: bool = False) -> Iterator[Session]:
+    """A session on ``db``; with ``write``, one transaction committed at the end."""
+    engine = make_engine(db, write=write)
+    try:
+        with Session(engine) as session:
+            if write:
+                with session.begin():
+                    yield session
+            else:
+                yield session
+    finally:
+        engine.dispose()
 
 
 def _configure_sqlite(engine: Engine, write: bool) -> None:

@@ -9,12 +9,14 @@ Events a reviewer marked wrong (any ``wrong*`` verdict) are left out unless
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from itertools import groupby
+from typing import Iterator, Optional, Sequence
 
 from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from .db import REJECTING_VERDICTS, Article, EventMentionRow, EventRow, Verdict
+from .db import REJECTING_VERDICTS, ActorMentionRow, Article, EventMentionRow, EventRow, Verdict
+from .types import ActorMention
 
 
 @dataclass(frozen=True)
@@ -129,3 +131,12 @@ def trigger_in_sentence(text: str, s0: int, s1: int, t0: int, t1: int, width: in
     out = ("…" if left > s0 else "") + text[left:t0] + "【" + text[t0:t1] + "】" + text[t1:right]
     out += "…" if right < s1 else ""
     return " ".join(out.split())
+
+
+def provisional_mentions(session: Session) -> Iterator[list[ActorMention]]:
+    """Stored mentions of actors missing from the gazetteer, one list per article."""
+    rows = session.scalars(select(ActorMentionRow).where(ActorMentionRow.known.is_(False))
+                           .order_by(ActorMentionRow.article_id, ActorMentionRow.start))
+    for _, group in groupby(rows, key=lambda r: r.article_id):
+        yield [ActorMention(r.start, r.end, r.surface, r.actor_id, r.actor_name, r.actor_type,
+                            r.via, r.known) for r in group]

@@ -65,6 +65,11 @@ class Lexicon:
         return cls(types, predicates, markers, pmatcher, mmatcher)
 
 
+def load_event_types(rules_dir: Path) -> dict[str, EventType]:
+    """Only the event types and their labels (for reports; no matcher needed)."""
+    return _load_types(Path(rules_dir) / "predicates" / "types.jsonl")
+
+
 def _load_types(path: Path) -> dict[str, EventType]:
     out: dict[str, EventType] = {}
     for n, row in read_jsonl(path):

@@ -86,6 +86,17 @@ CASES = {
     "a date that is what is talked about does not date the action": (
         "①11月4日:EU首脳の声明\nEU首脳は、期限は12月1日が適切と表明した。\n", D,
         {("EU", "STATEMENT", "2025-11-04", "section", "asserted")}),
+    "双方 after joined actors makes them the subject": (
+        "インド・パキスタン双方が5月10日、停戦に同意した。", D,
+        {("IND", "COOPERATE", "2025-05-10", "explicit", "asserted"),
+         ("PAK", "COOPERATE", "2025-05-10", "explicit", "asserted")}),
+    "joining talks is taking part in them": (
+        "エジプトのシシ大統領は10月13日、協議に加わった。", D,
+        {("SISI", "CONSULT", "2025-10-13", "explicit", "asserted")}),
+    "not wanting is rejecting": (
+        "ハマスは6日、武装解除を望まない姿勢を示した。", D,
+        {("HAMAS", "REJECT", "2025-11-06", "explicit", "asserted"),
+         ("HAMAS", "PROPOSE", "2025-11-06", "explicit", "asserted")}),
 }
 
 

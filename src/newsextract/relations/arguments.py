@@ -18,7 +18,7 @@ SUBJECT_MARKERS = frozenset({"は", "が", "も"})
 # A topic (は, or the comma after a headline's actor) spans the whole sentence;
 # a が-subject only its own clause.
 TOPIC_MARKERS = frozenset({"は", "、"})
-PLURAL_SUFFIXES = frozenset({"ら", "など", "たち"})
+PLURAL_SUFFIXES = frozenset({"ら", "など", "たち", "双方", "両国", "両者"})
 # Unnamed speakers: 「関係者は述べた」 has a subject, just no actor; it must not
 # let an earlier named subject take the event.
 UNNAMED_SUBJECTS = frozenset({"関係者", "関係筋", "当局者", "高官", "専門家", "筋", "者", "アナリスト", "消息筋"})
@@ -190,3 +190,4 @@ def _unique(mentions: list[ActorMention]) -> list[ActorMention]:
             seen.add(m.actor_id)
             out.append(m)
     return out
+

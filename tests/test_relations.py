@@ -97,6 +97,17 @@ CASES = {
         "ハマスは6日、武装解除を望まない姿勢を示した。", D,
         {("HAMAS", "REJECT", "2025-11-06", "explicit", "asserted"),
          ("HAMAS", "PROPOSE", "2025-11-06", "explicit", "asserted")}),
+    "an event noun before を表明 is the event, 表明 only its light verb": (
+        "PKKは10月26日、トルコからの撤退を表明した。", D,
+        {("PKK", "YIELD", "2025-10-26", "explicit", "asserted")}),
+    "officials of named governments act for them": (
+        "英国とフランスの政府高官も11月2日の協議に加わった。", D,
+        {("GBR", "CONSULT", "2025-11-02", "explicit", "asserted"),
+         ("FRA", "CONSULT", "2025-11-02", "explicit", "asserted")}),
+    "首脳 linked by の to the meeting": (
+        "③10月16日:米ロ首脳の電話会談\n", D,
+        {("TRUMP", "CONSULT", "2025-10-16", "explicit", "asserted"),
+         ("PUTIN", "CONSULT", "2025-10-16", "explicit", "asserted")}),
 }
 
 

@@ -56,10 +56,10 @@ def subjects_in(sentence: Sentence, tokens: list[Token], ends: dict[int, list[Ac
         if quoted[i]:
             continue
         if i not in ends:
-            if t.surface in SUBJECT_MARKERS and _unnamed_before(tokens, i):
-                out.append(Subject([], i))
-            elif t.surface in SUBJECT_MARKERS and (group := _officials_of(tokens, ends, i, sentence)):
+            if t.surface in SUBJECT_MARKERS and (group := _officials_of(tokens, ends, i, sentence)):
                 out.append(Subject(_with_joined(group, tokens, ends, sentence), i))
+            elif t.surface in SUBJECT_MARKERS and _unnamed_before(tokens, i):
+                out.append(Subject([], i))
             continue
         group = ends[i]
         if t.surface in PLURAL_SUFFIXES and i + 1 < sentence.token_end:
@@ -157,17 +157,14 @@ def compound_members(tokens: list[Token], ends: dict[int, list[ActorMention]],
                      trigger_start: int, sentence: Sentence) -> list[ActorMention]:
     """Actors fused into the trigger's noun compound or linked to it by
     の/による/との: 「米露首脳会談」, 「ウクライナと米国による高官協議」, 「日中の協議」."""
-    i, skipped = trigger_start, 0
-    while (skipped < 2 and i not in ends and i - 1 > sentence.token_start
-           and tokens[i - 1].pos1 in ("名詞", "接尾辞", "接頭辞")):
-        i, skipped = i - 1, skipped + 1  # 首脳, 高官 between the actors and 会談
+    i = _skip_nouns(tokens, ends, trigger_start, sentence)  # 首脳, 高官 between the actors and 会談
     if i not in ends:
-        for link in COMPOUND_LINKS:
+        for link in COMPOUND_LINKS:  # 「米ロ首脳の電話会談」, 「AとBによる協議」
             k = len(link)
-            if i - k in ends and tuple(t.surface for t in tokens[i - k:i]) == link:
-                i -= k
+            if i - k > sentence.token_start and tuple(t.surface for t in tokens[i - k:i]) == link:
+                i = _skip_nouns(tokens, ends, i - k, sentence)
                 break
-        else:
+        if i not in ends:
             return []
     members: list[ActorMention] = []
     while i in ends:
@@ -181,6 +178,16 @@ def compound_members(tokens: list[Token], ends: dict[int, list[ActorMention]],
         else:
             break
     return _unique(members)
+
+
+def _skip_nouns(tokens: list[Token], ends: dict[int, list[ActorMention]], i: int,
+                sentence: Sentence, most: int = 2) -> int:
+    """Step back over up to ``most`` nouns that are not the end of an actor."""
+    skipped = 0
+    while (skipped < most and i not in ends and i - 1 > sentence.token_start
+           and tokens[i - 1].pos1 in ("名詞", "接尾辞", "接頭辞")):
+        i, skipped = i - 1, skipped + 1
+    return i
 
 
 def _unique(mentions: list[ActorMention]) -> list[ActorMention]:

@@ -18,7 +18,8 @@ from .lexicon import Lexicon, Predicate
 
 # Verbs that turn a preceding 「Nを」/「Nが」 into the predicate N: 協議を実施,
 # 会談を行い, 会談が行われ. Closed class of light verbs, not rule data.
-LIGHT_VERBS_WO = frozenset({"行う", "実施", "開始", "開く", "開催", "続ける", "進める", "始める", "再開"})
+LIGHT_VERBS_WO = frozenset({"行う", "実施", "開始", "開く", "開催", "続ける", "進める", "始める", "再開",
+                            "表明", "発表"})
 LIGHT_VERBS_GA = frozenset({"行う", "開く", "開催", "実施", "始まる", "開始", "行なう"})
 CLAUSE_END = frozenset({"、", "。", "」", "』", "！", "？", ":", "：", "…"})
 PLAN_NOUNS = frozenset({"予定", "方針", "見通し", "計画", "意向"})
@@ -51,11 +52,24 @@ def find_triggers(doc: Doc, tokens: list[Token], sentences: list[Sentence],
         s, e = span.start, span.end
         if quoted[s]:
             continue  # speech content is not the speaker's own action
+        pred = lexicon.predicates[keys[(s, e)]]
         if not _stands_as_predicate(tokens, s, e, sent_end[s]):
             continue
-        pred = lexicon.predicates[keys[(s, e)]]
         out.append(Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end))
-    return out
+    return _drop_light_verbs(out, tokens)
+
+
+def _drop_light_verbs(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:
+    """In 「撤退を表明」 the event is the withdrawal: a trigger that only serves
+    as the light verb of the noun trigger before it is dropped."""
+    starts = {t.tok_start: t for t in triggers}
+    drop = set()
+    for t in triggers:
+        nxt = t.tok_end
+        if nxt + 1 < len(tokens) and tokens[nxt].surface == "を" and nxt + 1 in starts \
+                and tokens[nxt + 1].lemma in LIGHT_VERBS_WO:
+            drop.add(nxt + 1)
+    return [t for t in triggers if t.tok_start not in drop]
 
 
 def _sentence_end_index(sentences: list[Sentence], n: int) -> list[int]:
@@ -98,8 +112,8 @@ def _first_verb(tokens: list[Token], i: int, limit: int) -> str | None:
     for t in tokens[i:min(limit, i + 10)]:
         if t.surface in CLAUSE_END:
             return None
-        if t.pos1 == "動詞":
-            return t.lemma
+        if t.pos1 == "動詞" or t.lemma in LIGHT_VERBS_WO or t.lemma in LIGHT_VERBS_GA:
+            return t.lemma  # a verb, or a サ変 noun light verb: 実施(した), 表明(した)
     return None
 
 

@@ -120,3 +120,14 @@ def test_actors_suggest_lists_unknown_names_as_gazetteer_rows(tmp_path):
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert [r["name"] for r in rows] == ["ソムサック"]
     assert rows[0]["type"] == "person" and "報道官" in rows[0]["note"]
+
+
+def test_a_rule_change_re_extracts_unchanged_files(folder, tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    db = tmp_path / "x.db"
+    assert "2 ingested" in run("ingest", folder, "--db", db, "--rules", rules).output
+    assert "0 ingested, 2 unchanged" in run("ingest", folder, "--db", db, "--rules", rules).output
+    with (rules / "predicates" / "predicates.jsonl").open("a", encoding="utf-8") as f:
+        f.write('{"id": "statement.kaiken2", "type": "STATEMENT", "cameo": "010", "pattern": [{"LEMMA": "会見"}, {"LEMMA": "する"}]}\n')
+    assert "2 ingested, 0 unchanged" in run("ingest", folder, "--db", db, "--rules", rules).output

@@ -33,6 +33,7 @@ class Article(Base):
     root: Mapped[str] = mapped_column(String, doc="absolute folder the article was ingested from")
     path: Mapped[str] = mapped_column(String, doc="file path relative to root (the export's doc)")
     content_hash: Mapped[str] = mapped_column(String(64))
+    rules_hash: Mapped[str] = mapped_column(String(64), doc="fingerprint of the rules it was extracted with")
     encoding: Mapped[str] = mapped_column(String(32))
     format: Mapped[str] = mapped_column(String(8))
     published: Mapped[Optional[date]] = mapped_column(Date)

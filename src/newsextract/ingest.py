@@ -22,10 +22,10 @@ from sqlalchemy.orm import Session
 
 from .db import Article
 from .errors import ReadError
-from .pipeline import Pipeline
+from .pipeline import Pipeline, rules_fingerprint
 from .reader import DEFAULT_MAX_BYTES, MetaRow, load_metadata, read_source, split_stories
 from .reader.metadata import METADATA_FILE
-from .store import ArticleRecord, replace_article, stored_hash
+from .store import ArticleRecord, replace_article
 from .types import Analysis
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
@@ -82,7 +82,7 @@ def content_hash(data: bytes) -> str:
 
 
 def extract_file(pipeline: Pipeline, root: Path, path: Path, meta: Optional[MetaRow],
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> Extracted:
+                 max_bytes: int = DEFAULT_MAX_BYTES, rules_hash: str = "") -> Extracted:
     """Read one file and run the pipeline on it; never raises for bad input."""
     rel = path.relative_to(root).as_posix()
     try:
@@ -97,7 +97,8 @@ def extract_file(pipeline: Pipeline, root: Path, path: Path, meta: Optional[Meta
         dct_source = "metadata-estimate"
     stories = split_stories(source.text) if source.format == "text" else []
     record = ArticleRecord(
-        root=str(root), path=rel, content_hash=content_hash(data), encoding=source.encoding,
+        root=str(root), path=rel, content_hash=content_hash(data), rules_hash=rules_hash,
+        encoding=source.encoding,
         format=source.format, published=dct or (meta.published if meta else None),
         published_source=dct_source, title=(meta.title if meta and meta.title else source.title),
         source=meta.source if meta else None,
@@ -138,6 +139,7 @@ class Ingester:
         self.max_bytes = max_bytes
         self._pipeline: Optional[Pipeline] = None
         self._factory = pipeline_factory or (lambda: Pipeline.from_rules_dir(rules_dir))
+        self.rules_hash = rules_fingerprint(rules_dir)
 
     @property
     def pipeline(self) -> Pipeline:
@@ -157,15 +159,16 @@ class Ingester:
         files = discover(root)
         todo = []
         with Session(self.engine) as session:
-            stored = dict(session.execute(select(Article.path, Article.content_hash)
-                                          .where(Article.root == str(root))).all())
+            stored = {path: (digest, rules) for path, digest, rules in session.execute(
+                select(Article.path, Article.content_hash, Article.rules_hash)
+                .where(Article.root == str(root)))}
         for path in files:
             rel = path.relative_to(root).as_posix()
             try:
                 digest = content_hash(path.read_bytes()) if path.stat().st_size <= self.max_bytes else None
             except OSError:
                 digest = None
-            if digest is not None and stored.get(rel) == digest:
+            if digest is not None and stored.get(rel) == (digest, self.rules_hash):
                 summary.unchanged += 1
                 if progress:
                     progress(rel, "unchanged")
@@ -183,10 +186,11 @@ class Ingester:
         rels = [p.relative_to(root).as_posix() for p in paths]
         if self.jobs == 1 or len(paths) < 2:
             for path, rel in zip(paths, rels):
-                yield extract_file(self.pipeline, root, path, meta.get(rel), self.max_bytes)
+                yield extract_file(self.pipeline, root, path, meta.get(rel), self.max_bytes, self.rules_hash)
             return
         with ProcessPoolExecutor(self.jobs, initializer=_init_worker, initargs=(self.rules_dir,)) as pool:
-            args = [(str(root), str(p), meta.get(r), self.max_bytes) for p, r in zip(paths, rels)]
+            args = [(str(root), str(p), meta.get(r), self.max_bytes, self.rules_hash)
+                    for p, r in zip(paths, rels)]
             yield from pool.map(_work, args, chunksize=4)
 
     def _write(self, result: Extracted, summary: IngestSummary) -> None:
@@ -216,8 +220,9 @@ class Ingester:
                 a = session.get(Article, article_id)
                 stories = [(s.start, s.end, s.published, s.outlet) for s in a.stories]
                 dct = a.published if a.published_source != "metadata-estimate" else None
-                record = ArticleRecord(a.root, a.path, a.content_hash, a.encoding, a.format, a.published,
-                                       a.published_source, a.title, a.source, stories)
+                record = ArticleRecord(a.root, a.path, a.content_hash, self.rules_hash, a.encoding,
+                                       a.format, a.published, a.published_source, a.title, a.source,
+                                       stories)
                 analysis = analyze(self.pipeline, a.text, dct, stories)
                 replace_article(session, record, analysis)
             summary.ingested += 1
@@ -235,5 +240,5 @@ def _init_worker(rules_dir: Optional[Path]) -> None:
 
 
 def _work(args) -> Extracted:
-    root, path, meta, max_bytes = args
-    return extract_file(_worker_pipeline, Path(root), Path(path), meta, max_bytes)
+    root, path, meta, max_bytes, rules_hash = args
+    return extract_file(_worker_pipeline, Path(root), Path(path), meta, max_bytes, rules_hash)

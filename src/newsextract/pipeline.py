@@ -8,10 +8,12 @@ every article; the stages share the token list and the spaCy ``Doc``.
 """
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from pathlib import Path
 from typing import Optional, Sequence
 
+from . import __version__
 from .actors import ActorRecognizer
 from .dates import DateRecognizer
 from .relations import RelationExtractor
@@ -19,6 +21,16 @@ from .tokenize import Tokenizer, split_sentences
 from .types import Analysis
 
 DEFAULT_RULES = Path(__file__).resolve().parents[2] / "rules"
+
+
+def rules_fingerprint(rules_dir: Optional[Path] = None) -> str:
+    """A hash of every rule file and of the code version: an article extracted
+    under another fingerprint is re-extracted even when its file is unchanged."""
+    root = Path(rules_dir or default_rules_dir())
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def default_rules_dir() -> Path:

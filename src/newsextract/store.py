@@ -20,6 +20,7 @@ class ArticleRecord:
     root: str
     path: str
     content_hash: str
+    rules_hash: str
     encoding: str
     format: str
     published: Optional[date]
@@ -35,16 +36,13 @@ def fingerprint(path: str, actor_id: str, etype: str, day: Optional[str]) -> str
     return hashlib.sha1(f"{path}\x1f{actor_id}\x1f{etype}\x1f{day}".encode()).hexdigest()
 
 
-def stored_hash(session: Session, root: str, path: str) -> Optional[str]:
-    return session.scalar(select(Article.content_hash).where(Article.root == root, Article.path == path))
-
-
 def replace_article(session: Session, record: ArticleRecord, analysis: Analysis) -> int:
     """Delete any earlier version of the article and insert this one; the
     caller's transaction makes the swap atomic. Returns the article id."""
     session.execute(delete(Article).where(Article.root == record.root, Article.path == record.path))
     article = Article(
         root=record.root, path=record.path, content_hash=record.content_hash,
+        rules_hash=record.rules_hash,
         encoding=record.encoding, format=record.format, published=record.published,
         published_source=record.published_source, title=record.title, source=record.source,
         text=analysis.text, ingested_at=datetime.now(timezone.utc).replace(tzinfo=None))

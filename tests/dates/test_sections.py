@@ -25,3 +25,18 @@ def test_headings_and_scopes(rec):
 ])
 def test_not_headings(rec, text):
     assert rec(text, date(2025, 12, 29))[1] == []
+
+
+@pytest.mark.parametrize("text,day,value", [
+    ("[ワシントン 22日 ロイター] – 米政府は声明を出した。\n同日、協議した。\n", "22日", "2025-11-22"),
+    ("［ソウル　3日　聯合］韓国政府は北朝鮮を非難した。\n", "3日", "2025-11-03"),
+    ("[キーウ/パリ/ワシントン 21日 ロイター] – 仏英独首脳は電話会談を実施。\n", "21日", "2025-11-21"),
+])
+def test_wire_dateline_heads_its_story(rec, text, day, value):
+    exprs, sections = rec(text, date(2025, 11, 23))
+    assert len(sections) == 1 and sections[0].date.text == day and sections[0].date.value == value
+    assert sections[0].start == 0 and sections[0].end == len(text)
+
+
+def test_a_bracket_without_day_and_outlet_is_not_a_dateline(rec):
+    assert rec("[注] 11月22日に会談した。\n", date(2025, 11, 23))[1] == []

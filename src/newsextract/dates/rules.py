@@ -48,6 +48,7 @@ class DateRules:
     dateline_after: re.Pattern | None = None
     section_marker: re.Pattern | None = None
     section_unmarked_after: re.Pattern | None = None
+    wire_dateline: re.Pattern | None = None
 
 
 def _rows(path: Path, required: dict[str, type]) -> list[tuple[int, dict]]:
@@ -155,7 +156,7 @@ def load_rules(rules_dir: Path | str) -> DateRules:
     except json.JSONDecodeError as e:
         raise RuleError(spath, f"bad JSON: {e.msg}", e.lineno) from None
     for key, typ in (("dateline_after", str), ("section_marker", str),
-                     ("section_unmarked_after", str), ("rollover_months", int),
+                     ("section_unmarked_after", str), ("wire_dateline", str), ("rollover_months", int),
                      ("flashback_days", int), ("kanji_bare_day", bool)):
         if not isinstance(settings.get(key), typ):
             raise RuleError(spath, f"'{key}' missing or not {typ.__name__}")
@@ -166,7 +167,8 @@ def load_rules(rules_dir: Path | str) -> DateRules:
         suffixes=tuple(neg["suffix"]), settings=settings,
         dateline_after=_compile(spath, None, settings["dateline_after"]),
         section_marker=_compile(spath, None, settings["section_marker"]),
-        section_unmarked_after=_compile(spath, None, settings["section_unmarked_after"]))
+        section_unmarked_after=_compile(spath, None, settings["section_unmarked_after"]),
+        wire_dateline=_compile(spath, None, settings["wire_dateline"]))
 
 
 def _compile(path: Path, line: int | None, regex: str) -> re.Pattern:

@@ -6,6 +6,9 @@ section that scopes the text under it up to the next such line:
 marker the date must be followed by a colon (「2月18日:」), so that a sentence
 opening 「2025年12月25日、ロシア外務省は…」 is not a heading.
 
+A wire dateline 「[ワシントン 22日 ロイター]」 opening a line heads the story
+under it in the same way.
+
 A dateline is a full date followed by a clock time or 更新
 (「<ロイター日本語版>2025年11月23日午後 9:28 GMT+9」, 「2025/12/29 更新」); it
 becomes the speech anchor from the start of its line on.
@@ -25,7 +28,10 @@ def line_start(text: str, pos: int) -> int:
 
 
 def is_heading(text: str, c: Candidate, rules: DateRules) -> bool:
-    prefix = text[line_start(text, c.start):c.start].strip(_SPACE)
+    ls = line_start(text, c.start)
+    prefix = text[ls:c.start].strip(_SPACE)
+    if rules.wire_dateline.match(text, ls) and rules.wire_dateline.match(text, ls).end() >= c.end:
+        return True  # 「[ワシントン 22日 ロイター] –」: the story under it is dated by it
     if prefix:
         return rules.section_marker.fullmatch(prefix) is not None
     return rules.section_unmarked_after.match(text[c.end:c.end + 4]) is not None

@@ -108,6 +108,14 @@ CASES = {
         "③10月16日:米ロ首脳の電話会談\n", D,
         {("TRUMP", "CONSULT", "2025-10-16", "explicit", "asserted"),
          ("PUTIN", "CONSULT", "2025-10-16", "explicit", "asserted")}),
+    "an abbreviation fused to a country name": (
+        "①11月30日:フロリダで米ウクライナ和平交渉\n", D,
+        {("USA", "CONSULT", "2025-11-30", "explicit", "asserted"),
+         ("UKR", "CONSULT", "2025-11-30", "explicit", "asserted")}),
+    "「AとBのみの協議」 still names its participants": (
+        "②2月18日:米露のみの停戦協議\n", D,
+        {("USA", "CONSULT", "2025-02-18", "explicit", "asserted"),
+         ("RUS", "CONSULT", "2025-02-18", "explicit", "asserted")}),
 }
 
 

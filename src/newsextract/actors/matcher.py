@@ -97,6 +97,7 @@ class GazetteerMatcher:
         at = {c.s for c in abbrevs} | {c.s for c in splits}
         starts = {c.s for c in cands} | at
         ends = {c.e for c in cands} | {c.s + 1 for c in abbrevs}
+        country_starts = {c.s for c in cands if self.gaz[c.actor_id].type == "country"}
         n = len(tokens)
         out = []
         for c in abbrevs:
@@ -110,6 +111,8 @@ class GazetteerMatcher:
                 continue  # ロ inside an unknown katakana word
             if (i + 1) in at or (i - 1) in at:
                 ok = True  # 露/ウ, 英仏/独: a run of abbreviations
+            elif (i + 1) in country_starts:
+                ok = True  # 米ウクライナ和平交渉: an abbreviation fused to a country name
             elif kata and t.surface == "パ":
                 ok = False  # パ only inside 印パ
             elif nxt and (words_at(tokens, i + 1, lex.abbrev_next | lex.government_suffixes)

@@ -162,7 +162,10 @@ def compound_members(tokens: list[Token], ends: dict[int, list[ActorMention]],
         for link in COMPOUND_LINKS:  # 「米ロ首脳の電話会談」, 「AとBによる協議」
             k = len(link)
             if i - k > sentence.token_start and tuple(t.surface for t in tokens[i - k:i]) == link:
-                i = _skip_nouns(tokens, ends, i - k, sentence)
+                i -= k
+                if i - 1 > sentence.token_start and tokens[i - 1].surface in ("のみ", "だけ"):
+                    i -= 1  # 「米露のみの停戦協議」
+                i = _skip_nouns(tokens, ends, i, sentence)
                 break
         if i not in ends:
             return []

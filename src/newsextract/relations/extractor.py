@@ -127,7 +127,7 @@ class RelationExtractor:
             first = min(m.token_start for m in subject)
             partners = [m for m in partners if m.token_start > first]
         fused = args.compound_members(tokens, ends, trig.tok_start, sentence)
-        if fused and any(t.surface == "首脳" for t in tokens[max(m.token_end for m in fused):trig.tok_end]):
+        if fused and any(t.surface == "首脳" for t in tokens[min(m.token_start for m in fused):trig.tok_end]):
             fused = [self._leader(m, day) for m in fused]
             rule += "/leaders"
         people = args._unique(subject + partners + fused)

@@ -80,11 +80,11 @@ def ingest(folder, db, rules_dir, jobs, prune, reextract, max_bytes):
     """
     from .db import make_engine
     from .ingest import Ingester
-    from .pipeline import Pipeline
+    from .pipeline import check_rules
     from .reader import DEFAULT_MAX_BYTES
 
     try:
-        Pipeline.from_rules_dir(rules_dir) if jobs > 1 else None  # fail fast before any worker starts
+        check_rules(rules_dir)  # fail before anything is written or any worker starts
     except RuleError as e:
         click.echo(f"error: rule file: {e}", err=True)
         sys.exit(EXIT_RULES)

@@ -9,7 +9,7 @@ worker processes and the parent alone writes, in file order.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -29,6 +29,7 @@ from .store import ArticleRecord, replace_article
 from .types import Analysis
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+IN_FLIGHT_PER_WORKER = 8
 
 Progress = Callable[[str, str], None]  # (relative path, outcome)
 
@@ -188,10 +189,18 @@ class Ingester:
             for path, rel in zip(paths, rels):
                 yield extract_file(self.pipeline, root, path, meta.get(rel), self.max_bytes, self.rules_hash)
             return
+        args = ((str(root), str(p), meta.get(r), self.max_bytes, self.rules_hash)
+                for p, r in zip(paths, rels))
         with ProcessPoolExecutor(self.jobs, initializer=_init_worker, initargs=(self.rules_dir,)) as pool:
-            args = [(str(root), str(p), meta.get(r), self.max_bytes, self.rules_hash)
-                    for p, r in zip(paths, rels)]
-            yield from pool.map(_work, args, chunksize=4)
+            # A bounded window of articles in flight, yielded in file order: memory
+            # stays flat however large the folder, and the writer never waits long.
+            window: deque = deque()
+            for arg in args:
+                window.append(pool.submit(_work, arg))
+                if len(window) >= self.jobs * IN_FLIGHT_PER_WORKER:
+                    yield window.popleft().result()
+            while window:
+                yield window.popleft().result()
 
     def _write(self, result: Extracted, summary: IngestSummary) -> None:
         if result.error is not None:

@@ -38,6 +38,22 @@ def default_rules_dir() -> Path:
     return DEFAULT_RULES
 
 
+def check_rules(rules_dir: Optional[Path] = None) -> None:
+    """Validate every rule file without loading the tagger (cheap: a parent
+    process checks before it starts workers); raises errors.RuleError."""
+    from spacy.vocab import Vocab
+
+    from .actors.gazetteer import Gazetteer
+    from .actors.lexicon import Lexicon as ActorLexicon
+    from .dates.rules import load_rules
+    from .relations.lexicon import Lexicon
+    rules_dir = Path(rules_dir or default_rules_dir())
+    load_rules(rules_dir)
+    Gazetteer.load_dir(rules_dir / "actors")
+    ActorLexicon.load(rules_dir / "actors" / "lexicon.json")
+    Lexicon.from_rules_dir(rules_dir, Vocab())
+
+
 class Pipeline:
     def __init__(self, tokenizer: Tokenizer, dates: DateRecognizer, actors: ActorRecognizer,
                  relations: RelationExtractor) -> None:

@@ -116,6 +116,12 @@ CASES = {
         "②2月18日:米露のみの停戦協議\n", D,
         {("USA", "CONSULT", "2025-02-18", "explicit", "asserted"),
          ("RUS", "CONSULT", "2025-02-18", "explicit", "asserted")}),
+    "a quoted clause closes the inner subject": (
+        "トランプ氏は4日、習氏が合意を「守っている」と強調した。", D,
+        {("TRUMP", "STATEMENT", "2025-11-04", "explicit", "asserted")}),
+    "a light-verb relative clause describes the actor": (
+        "10月30日に会談を行った習近平国家主席は、米国を批判した。", D,
+        {("XI_JINPING", "DISAPPROVE", "2025-10-30", "explicit", "asserted")}),
 }
 
 

@@ -125,9 +125,11 @@ def clause_closed(tokens: list[Token], start: int, end: int) -> bool:
     for i in range(start + 1, end - 1):
         t, nxt = tokens[i], tokens[i + 1]
         if t.pos1 in ("動詞", "助動詞", "形容詞") and (
-                (nxt.pos1 == "名詞" and nxt.pos2 != "数詞" and nxt.surface not in MODAL_NOUNS)
+                (nxt.pos1 == "名詞" and nxt.surface not in MODAL_NOUNS)
                 or (nxt.surface == "と" and nxt.pos2 == "格助詞")):
             return True
+        if t.surface in ("」", "』") and nxt.surface == "と":
+            return True  # 「プーチン氏が「真剣に考えている」と強調」: the quote closes the clause
     return False
 
 

@@ -123,6 +123,11 @@ def _modifies_noun(tokens: list[Token], e: int, limit: int) -> bool:
     i = e
     if i < limit and tokens[i].lemma in ("する", "為る") and tokens[i].pos1 == "動詞":
         i += 1
+    elif (i + 1 < limit and tokens[i].surface in ("を", "が")
+          and tokens[i + 1].lemma in LIGHT_VERBS_WO | LIGHT_VERBS_GA):
+        i += 2  # 「電話会談を行ったトランプ氏」
+        if i < limit and tokens[i].lemma in ("する", "為る"):
+            i += 1
     elif tokens[e - 1].pos1 != "動詞":
         return False  # a bare noun trigger is not a clause of its own
     while i < limit and (tokens[i].pos1 == "助動詞" or tokens[i].surface in ("て", "い", "いる", "き", "しまっ")):
@@ -132,7 +137,7 @@ def _modifies_noun(tokens: list[Token], e: int, limit: int) -> bool:
     nxt = tokens[i]
     if nxt.surface in COMPLEMENT_MARKERS:
         return True  # 「合意するよう圧力をかけた」: the pressure is the event, not the agreement
-    return nxt.pos1 == "名詞" and nxt.pos2 != "数詞" and nxt.surface not in MODAL_NOUNS
+    return nxt.pos1 == "名詞" and nxt.surface not in MODAL_NOUNS
 
 
 def quote_mask(tokens: list[Token]) -> list[bool]:

@@ -120,8 +120,8 @@ CASES = {
         "トランプ氏は4日、習氏が合意を「守っている」と強調した。", D,
         {("TRUMP", "STATEMENT", "2025-11-04", "explicit", "asserted")}),
     "a light-verb relative clause describes the actor": (
-        "10月30日に会談を行った習近平国家主席は、米国を批判した。", D,
-        {("XI_JINPING", "DISAPPROVE", "2025-10-30", "explicit", "asserted")}),
+        "習近平国家主席は1日、前日に会談を行ったトランプ氏を批判した。", D,
+        {("XI_JINPING", "DISAPPROVE", "2025-11-01", "explicit", "asserted")}),
 }
 
 

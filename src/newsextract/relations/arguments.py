@@ -121,10 +121,12 @@ def _with_joined(group: list[ActorMention], tokens: list[Token],
 def clause_closed(tokens: list[Token], start: int, end: int) -> bool:
     """True when a predicate between ``start`` and ``end`` closes the clause of a
     が-subject: into a noun (「米ロが策定した和平案」, 「同意しない場合」) or a quote
-    (「米国が支持したと述べた」); the subject then belongs to that inner clause."""
+    (「米国が支持したと述べた」); the subject then belongs to that inner clause.
+    An adjective before a noun (「新たな和平案」) closes nothing."""
     for i in range(start + 1, end - 1):
         t, nxt = tokens[i], tokens[i + 1]
-        if t.pos1 in ("動詞", "助動詞", "形容詞") and (
+        predicate_end = t.pos1 == "動詞" or (t.pos1 == "助動詞" and t.surface not in ("な", "の"))
+        if predicate_end and (
                 (nxt.pos1 == "名詞" and nxt.surface not in MODAL_NOUNS)
                 or (nxt.surface == "と" and nxt.pos2 == "格助詞")):
             return True

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from ..types import DateExpr, Section, Sentence
 
@@ -19,6 +19,7 @@ _RESOLVED = re.compile(r"^\d{4}-\d{2}(-\d{2})?")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 ANAPHORIC_KINDS = frozenset({"anaphoric"})
 LIST_JOINERS = frozenset({"・", "、", ","})
+LISTABLE = frozenset({"full", "month_day", "day"})  # 「1月23日・24日」, not 「1日、前日に」
 # A date that is the subject or object of a clause is what is talked about, not
 # when the action happened: 「期限は11月27日が適切と表明」.
 ARGUMENT_PARTICLES = ("が", "を")
@@ -76,13 +77,15 @@ class DateIndex:
         self.dct = dct
         self.stories = sorted(stories)  # (start, end, dct) of each story of a multi-story file
 
-    def dates_for(self, sentence: Sentence, trigger_start: int) -> list[Dating]:
+    def dates_for(self, sentence: Sentence, trigger_start: int,
+                  in_other_clause: Callable[[DateExpr], bool] = lambda d: False) -> list[Dating]:
         """The dates of an action: the nearest date before the trigger in its
         sentence (with the other days of its list: 「1月23日・24日」 is two
         days, so two events), else the section's, else the article's."""
         lo = bisect.bisect_left(self.starts, sentence.start)
         hi = bisect.bisect_left(self.starts, sentence.end)
         inside = self.dates[lo:hi]
+        inside = [d for d in inside if not in_other_clause(d)]
         before = [d for d in inside if d.end <= trigger_start]
         chosen = before[-1] if before else (inside[0] if inside else None)
         if chosen is not None:
@@ -122,7 +125,8 @@ class DateIndex:
         return self.dates[lo:hi + 1]
 
     def _joined(self, a: DateExpr, b: DateExpr) -> bool:
-        return b.start - a.end <= 1 and self.text[a.end:b.start] in LIST_JOINERS
+        return (a.kind in LISTABLE and b.kind in LISTABLE and b.start - a.end <= 1
+                and self.text[a.end:b.start] in LIST_JOINERS)
 
     def dct_at(self, offset: int) -> Optional[date]:
         for start, end, story_dct in self.stories:

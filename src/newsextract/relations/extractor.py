@@ -51,12 +51,14 @@ class RelationExtractor:
         triggers = find_triggers(doc, tokens, sentences, self.lexicon, quoted)
         events: dict[tuple, Event] = {}
         sent_of = _sentence_lookup(sentences, len(tokens))
+        token_at = {t.end: t.i for t in tokens}
         carried = _TopicCarry(text, tokens, ends, quoted)
         for trig in triggers:
             sentence = sent_of[trig.tok_start]
             if sentence is None:
                 continue
-            datings = date_index.dates_for(sentence, trig.start)
+            datings = date_index.dates_for(
+                sentence, trig.start, lambda d: _in_other_clause(d, trig, token_at, tokens))
             day = _as_date(datings[0].value) if datings else None
             participants = self._actors_for(trig, sentence, tokens, ends, quoted, carried, day) if datings else []
             for (actor, target, rule), dating in ((p, d) for p in participants for d in datings):
@@ -164,6 +166,19 @@ class _TopicCarry:
         if end < 0 or end > sentence.start or "\n" in self.text[end:sentence.start]:
             return []
         return mentions
+
+
+def _in_other_clause(expr: DateExpr, trig: Trigger, token_at: dict[int, int],
+                     tokens: list[Token]) -> bool:
+    """A date before the trigger that belongs to a closed inner clause:
+    「11月27日に設定した期限を撤回した」 dates the setting, not the withdrawal."""
+    if expr.end > trig.start or expr.end not in token_at:
+        return False
+    first = token_at[expr.end] + 1  # the token after the date
+    if first >= trig.tok_start or tokens[first].surface != "に":
+        return False  # 「6日、北朝鮮が発射した…」, 「28日の会談が…」: the date is the main clause's
+    end = next((i for i in range(first, trig.tok_start) if tokens[i].surface == "、"), trig.tok_start)
+    return args.clause_closed(tokens, first - 1, end)
 
 
 def _as_date(value: str) -> Optional[date]:

@@ -11,21 +11,24 @@ from .errors import RuleError
 def read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
     """Yield ``(line_number, row)`` for every non-blank, non-comment line.
 
-    Lines starting with ``#`` are comments, so rule files can explain themselves.
+    Lines starting with ``#`` or ``//`` are comments, so rule files can explain
+    themselves.
     """
+    if not path.is_file():
+        raise RuleError(path, "rule file missing")
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(path, f"cannot read rule file: {exc}") from exc
     for n, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("#"):
+        if not line.strip() or line.lstrip().startswith(("#", "//")):
             continue
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise RuleError(path, f"invalid JSON: {exc.msg} (column {exc.colno})", n) from exc
         if not isinstance(row, dict):
-            raise RuleError(path, "each line must be a JSON object", n)
+            raise RuleError(path, "a row must be a JSON object", n)
         yield n, row
 
 

@@ -21,7 +21,7 @@ def test_rules_load():
     ("patterns.jsonl", 1, '{"id": "x", "kind": "full", "regex": "{NOPE}"}', "unknown macro"),
     ("fuzzy.jsonl", 4, '{"word": "頃", "mod": "ABOUT"}', "'mod'"),
     ("relative.jsonl", 2, '{"word": "昨日", "unit": "day"}', "'offset' missing"),
-    ("negatives.jsonl", 5, '{"type": "phrase", "text": ', "bad JSON"),
+    ("negatives.jsonl", 5, '{"type": "phrase", "text": ', "invalid JSON"),
     ("eras.jsonl", 1, '{"era": "令和", "first_year": "2019"}', "'first_year' must be int"),
 ])
 def test_broken_rule_file(tmp_path, name, line, bad, cause):

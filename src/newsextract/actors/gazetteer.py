@@ -8,7 +8,6 @@ tokens or matching.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from ..errors import RuleError
+from ..jsonl import read_jsonl
 
 TYPES = frozenset({"person", "country", "igo", "armed_group", "party", "media", "agency"})
 _KEYS = frozenset({"id", "name", "type", "name_en", "surfaces", "abbrev", "affiliation",
@@ -134,17 +134,7 @@ def _all_surfaces(e: Entry) -> list[str]:
 
 
 def _read_file(path: Path) -> Iterator[Entry]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(path, f"cannot read: {exc}") from exc
-    for n, raw in enumerate(lines, 1):
-        if not raw.strip() or raw.lstrip().startswith("//"):
-            continue
-        try:
-            row = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise RuleError(path, f"invalid JSON: {exc.msg}", n) from exc
+    for n, row in read_jsonl(path):
         yield _entry(row, path, n)
 
 

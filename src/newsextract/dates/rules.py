@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RuleError
+from ..jsonl import read_jsonl
 
 MODS = ("START", "MID", "END", "BEFORE", "AFTER")
 UNITS = ("day", "week", "month", "year")
@@ -53,18 +54,8 @@ class DateRules:
 
 def _rows(path: Path, required: dict[str, type]) -> list[tuple[int, dict]]:
     """JSONL rows with their line numbers; each row must carry ``required`` keys."""
-    if not path.is_file():
-        raise RuleError(path, "rule file missing")
     out = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise RuleError(path, f"bad JSON: {e.msg}", n) from None
-        if not isinstance(row, dict):
-            raise RuleError(path, "a row must be a JSON object", n)
+    for n, row in read_jsonl(path):
         for key, typ in required.items():
             if key not in row:
                 raise RuleError(path, f"'{key}' missing", n)

@@ -122,6 +122,12 @@ CASES = {
     "a light-verb relative clause describes the actor": (
         "習近平国家主席は1日、前日に会談を行ったトランプ氏を批判した。", D,
         {("XI_JINPING", "DISAPPROVE", "2025-11-01", "explicit", "asserted")}),
+    "no comment is no event (rules/predicates/exclusions.jsonl)": (
+        "国務省は4日、コメントの要請にすぐには応じなかった。", D, set()),
+    "a topic that is no actor stops an earlier subject from carrying": (
+        "米国は3日、新たな案を示した。案では、ウクライナに領土の割譲を求めている。", D, set()),
+    "a passive verb does not make its subject the actor": (
+        "ウクライナは5日、選挙の実施を求められた。", D, set()),
 }
 
 

@@ -60,6 +60,8 @@ def subjects_in(sentence: Sentence, tokens: list[Token], ends: dict[int, list[Ac
                 out.append(Subject(_with_joined(group, tokens, ends, sentence), i))
             elif t.surface in SUBJECT_MARKERS and _unnamed_before(tokens, i):
                 out.append(Subject([], i))
+            elif not out and t.surface == "は" and t.pos2 == "係助詞" and _thing_topic(tokens, i):
+                out.append(Subject([], i))  # 「和平案では、…求めている」: the topic is no actor
             continue
         group = ends[i]
         if t.surface in PLURAL_SUFFIXES and i + 1 < sentence.token_end:
@@ -75,6 +77,14 @@ def _unnamed_before(tokens: list[Token], i: int) -> bool:
     """「関係者は」, 「米政府関係者は」: the particle at ``i`` follows an unnamed speaker."""
     prev = tokens[i - 1]
     return prev.surface in UNNAMED_SUBJECTS or (prev.pos1 == "接尾辞" and tokens[i - 2].surface + prev.surface in UNNAMED_SUBJECTS)
+
+
+def _thing_topic(tokens: list[Token], i: int) -> bool:
+    """「和平案は」, 「和平案では」: a common noun, not a date or an adverbial noun."""
+    j = i - 1 if tokens[i - 1].surface != "で" else i - 2
+    t = tokens[j] if j >= 0 else None
+    return (t is not None and t.pos1 in ("名詞", "接尾辞") and t.pos2 not in ("数詞", "副詞可能", "助数詞可能")
+            and t.pos3 != "助数詞")
 
 
 def _officials_of(tokens: list[Token], ends: dict[int, list[ActorMention]], i: int,

@@ -197,7 +197,9 @@ def _sentence_lookup(sentences: list[Sentence], n: int) -> list[Optional[Sentenc
 
 
 def _is_passive(tokens: list[Token], i: int) -> bool:
-    """「提案された」: する + れる right after the trigger."""
+    """「提案された」 (する + れる) or 「求められる」 (a verb + られる) right after the trigger."""
+    if i < len(tokens) and tokens[i - 1].pos1 == "動詞" and tokens[i].lemma in ("れる", "られる"):
+        return True
     return (i + 1 < len(tokens) and tokens[i].lemma == "する" and tokens[i].surface == "さ"
             and tokens[i + 1].lemma in ("れる", "られる"))
 

@@ -7,6 +7,8 @@ fugashi tokens (``LEMMA`` is UniDic's orthographic base form):
      "pattern": [{"LEMMA": "拒否"}]}
 
 ``types.jsonl``: event type -> CAMEO root code and labels.
+``exclusions.jsonl``: boilerplate phrases whose predicate is no event
+(「コメントの要請に応じなかった」); a trigger inside a match is dropped.
 ``modality.jsonl``: markers after a trigger (予定 -> planned, ない -> negated,
 とされる -> reported) or anywhere in its sentence (関係者によると -> reported).
 """
@@ -55,6 +57,7 @@ class Lexicon:
     markers: dict[str, ModalityMarker]
     predicate_matcher: Matcher
     modality_matcher: Matcher
+    exclusion_matcher: Matcher
 
     @classmethod
     def from_rules_dir(cls, rules_dir: Path, vocab: Vocab) -> "Lexicon":
@@ -62,7 +65,8 @@ class Lexicon:
         types = _load_types(folder / "types.jsonl")
         predicates, pmatcher = _load_predicates(folder / "predicates.jsonl", types, vocab)
         markers, mmatcher = _load_markers(folder / "modality.jsonl", vocab)
-        return cls(types, predicates, markers, pmatcher, mmatcher)
+        return cls(types, predicates, markers, pmatcher, mmatcher,
+                   _load_exclusions(folder / "exclusions.jsonl", vocab))
 
 
 def load_event_types(rules_dir: Path) -> dict[str, EventType]:
@@ -126,3 +130,15 @@ def _load_markers(path: Path, vocab: Vocab):
         _add_pattern(matcher, path, n, row["id"], row["pattern"])
         out[row["id"]] = ModalityMarker(row["id"], row["modality"], row["scope"])
     return out, matcher
+
+
+def _load_exclusions(path: Path, vocab: Vocab) -> Matcher:
+    matcher = Matcher(vocab, validate=True)
+    seen: set[str] = set()
+    for n, row in read_jsonl(path):
+        check_keys(path, n, row, {"id", "pattern"}, {"comment", "example"})
+        if row["id"] in seen:
+            raise RuleError(path, f"duplicate id {row['id']}", n)
+        seen.add(row["id"])
+        _add_pattern(matcher, path, n, row["id"], row["pattern"])
+    return matcher

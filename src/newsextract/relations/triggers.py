@@ -43,7 +43,10 @@ def find_triggers(doc: Doc, tokens: list[Token], sentences: list[Sentence],
                   lexicon: Lexicon, quoted: list[bool]) -> list[Trigger]:
     """All triggers in the document, in text order, one per token run
     (the longest lexicon match wins: 電話会談 over 会談)."""
-    matches = lexicon.predicate_matcher(doc)
+    excluded = bytearray(len(tokens))
+    for _, s, e in lexicon.exclusion_matcher(doc):
+        excluded[s:e] = b"\x01" * (e - s)
+    matches = [(m, s, e) for m, s, e in lexicon.predicate_matcher(doc) if not any(excluded[s:e])]
     spans = [doc[s:e] for _, s, e in matches]
     keys = {(s, e): doc.vocab.strings[m] for m, s, e in matches}
     out: list[Trigger] = []
@@ -137,7 +140,7 @@ def _modifies_noun(tokens: list[Token], e: int, limit: int) -> bool:
     nxt = tokens[i]
     if nxt.surface in COMPLEMENT_MARKERS:
         return True  # 「合意するよう圧力をかけた」: the pressure is the event, not the agreement
-    return nxt.pos1 == "名詞" and nxt.surface not in MODAL_NOUNS
+    return nxt.pos1 in ("名詞", "形状詞") and nxt.surface not in MODAL_NOUNS  # 形状詞: 可能(性)
 
 
 def quote_mask(tokens: list[Token]) -> list[bool]:

@@ -46,9 +46,10 @@ class RelationExtractor:
         quoted = quote_mask(tokens)
         quoted_chars = {t.start for t in tokens if quoted[t.i]}
         date_index = DateIndex(text, dates, sections, dct, quoted_chars, stories)
-        modality = ModalityIndex(doc, tokens, self.lexicon)
+        matches = self.lexicon.match(doc)
+        modality = ModalityIndex(matches, tokens)
         ends = args.by_token(actors)
-        triggers = find_triggers(doc, tokens, sentences, self.lexicon, quoted)
+        triggers = find_triggers(matches, doc, tokens, sentences, quoted)
         events: dict[tuple, Event] = {}
         sent_of = _sentence_lookup(sentences, len(tokens))
         token_at = {t.end: t.i for t in tokens}

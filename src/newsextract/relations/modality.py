@@ -5,10 +5,8 @@
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 from ..types import Sentence, Token
-from .lexicon import Lexicon
+from .lexicon import Matches
 
 WINDOW = 6  # tokens after a trigger that a marker may stand in
 PRECEDENCE = ("negated", "planned", "reported")
@@ -16,12 +14,11 @@ _STOP = frozenset({"、", "。", "」"})
 
 
 class ModalityIndex:
-    def __init__(self, doc: Doc, tokens: list[Token], lexicon: Lexicon) -> None:
+    def __init__(self, matches: Matches, tokens: list[Token]) -> None:
         self.tokens = tokens
         self.after: list[tuple[int, str]] = []
         self.sentence: list[tuple[int, str]] = []
-        for match_id, s, _e in lexicon.modality_matcher(doc):
-            marker = lexicon.markers[doc.vocab.strings[match_id]]
+        for marker, s, _e in matches.markers:
             (self.after if marker.scope == "after" else self.sentence).append((s, marker.modality))
 
     def modality(self, sentence: Sentence, tok_end: int) -> str:

@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 
 from ..tokenize import SPACE
 from ..types import Sentence, Token
-from .lexicon import Lexicon, Predicate
+from .lexicon import Matches, Predicate
 
 # Verbs that turn a preceding 「Nを」/「Nが」 into the predicate N: 協議を実施,
 # 会談を行い, 会談が行われ. Closed class of light verbs, not rule data.
@@ -39,23 +39,22 @@ class Trigger:
     end: int
 
 
-def find_triggers(doc: Doc, tokens: list[Token], sentences: list[Sentence],
-                  lexicon: Lexicon, quoted: list[bool]) -> list[Trigger]:
+def find_triggers(matches: Matches, doc: Doc, tokens: list[Token], sentences: list[Sentence],
+                  quoted: list[bool]) -> list[Trigger]:
     """All triggers in the document, in text order, one per token run
     (the longest lexicon match wins: 電話会談 over 会談)."""
     excluded = bytearray(len(tokens))
-    for _, s, e in lexicon.exclusion_matcher(doc):
+    for s, e in matches.exclusions:
         excluded[s:e] = b"\x01" * (e - s)
-    matches = [(m, s, e) for m, s, e in lexicon.predicate_matcher(doc) if not any(excluded[s:e])]
-    spans = [doc[s:e] for _, s, e in matches]
-    keys = {(s, e): doc.vocab.strings[m] for m, s, e in matches}
+    found = {(s, e): pred for pred, s, e in matches.predicates if not any(excluded[s:e])}
+    spans = [doc[s:e] for s, e in found]
     out: list[Trigger] = []
     sent_end = _sentence_end_index(sentences, len(tokens))
     for span in sorted(filter_spans(spans), key=lambda sp: sp.start):
         s, e = span.start, span.end
         if quoted[s]:
             continue  # speech content is not the speaker's own action
-        pred = lexicon.predicates[keys[(s, e)]]
+        pred = found[(s, e)]
         if not _stands_as_predicate(tokens, s, e, sent_end[s]):
             continue
         out.append(Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end))

@@ -47,3 +47,16 @@ def test_sentences(tokenizer, text, expected):
 def test_whitespace_is_its_own_token(tokenizer):
     tokens = tokenizer.tokens("会談 した")
     assert [t.pos1 == SPACE for t in tokens] == [False, True, False, False]
+
+
+@pytest.mark.parametrize("text", TEXTS + ['数字,カンマ "引用, 符" 123,456円 ＡＢＣ ウィトコフ特使', "ロシアのプーチン大統領は拒否した。"])
+def test_cached_features_equal_fugashi_features(tokenizer, text):
+    """The feature cache reads the raw UniDic string; it must give what
+    fugashi's own feature API gives, unknown words included."""
+    import fugashi
+    words = fugashi.Tagger()(text)
+    ours = [t for t in tokenizer.tokens(text) if not (t.pos1 == SPACE and t.pos2 == "")]  # ours, not UniDic's 空白
+    assert len(ours) == len(words)
+    for t, w in zip(ours, words):
+        f = w.feature
+        assert (t.pos1, t.pos2, t.pos3, t.lemma) == (f.pos1 or "", f.pos2 or "", f.pos3 or "", f.orthBase or w.surface)

@@ -12,7 +12,7 @@ def tag_rows(pipeline: Pipeline, text: str, dct: Optional[date], tokens: bool = 
     analysis = pipeline.analyze(text, dct)
     if tokens:
         for t in analysis.tokens:
-            yield {"stage": "token", **asdict(t)}
+            yield {"stage": "token", **t._asdict()}
     for d in analysis.dates:
         yield {"stage": "date", "start": d.start, "end": d.end, "text": d.text,
                "value": d.value, "mod": d.mod, "class": d.kind}

@@ -7,6 +7,8 @@ spaCy token ``i`` is our token ``i``.
 """
 from __future__ import annotations
 
+import csv
+
 import fugashi
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -23,20 +25,25 @@ class Tokenizer:
     def __init__(self) -> None:
         self.tagger = fugashi.Tagger()
         self.vocab = Vocab()
+        # raw UniDic feature string -> (pos1, pos2, pos3, orthBase): the same few
+        # thousand analyses recur in every article, so each is split only once
+        self._features: dict[str, tuple[str, str, str, str | None]] = {}
 
     def tokens(self, text: str) -> list[Token]:
         out: list[Token] = []
         pos = 0
+        features = self._features
         for word in self.tagger(text):
             ws = word.white_space
             if ws:
                 out.append(Token(len(out), pos, pos + len(ws), ws, SPACE, "", "", ws))
                 pos += len(ws)
             surface = word.surface
-            f = word.feature
-            out.append(Token(len(out), pos, pos + len(surface), surface,
-                             f.pos1 or "", f.pos2 or "", f.pos3 or "",
-                             f.orthBase or surface))
+            raw = word.feature_raw
+            f = features.get(raw)
+            if f is None:
+                f = features[raw] = _features(raw)
+            out.append(Token(len(out), pos, pos + len(surface), surface, f[0], f[1], f[2], f[3] or surface))
             pos += len(surface)
         if pos < len(text):  # trailing white space MeCab never reports
             out.append(Token(len(out), pos, len(text), text[pos:], SPACE, "", "", text[pos:]))
@@ -55,6 +62,14 @@ class Tokenizer:
                    spaces=[False] * len(tokens),
                    lemmas=[t.lemma for t in tokens],
                    tags=[f"{t.pos1}-{t.pos2}" for t in tokens])
+
+
+def _features(raw: str) -> tuple[str, str, str, str | None]:
+    """pos1, pos2, pos3 and orthBase (field 10) of a UniDic feature string;
+    an unknown word has only the first fields, so no orthBase."""
+    fields = next(csv.reader([raw])) if '"' in raw else raw.split(",")
+    get = lambda k: fields[k] if k < len(fields) else None  # noqa: E731
+    return get(0) or "", get(1) or "", get(2) or "", get(10)
 
 
 def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:

@@ -131,3 +131,23 @@ def test_a_rule_change_re_extracts_unchanged_files(folder, tmp_path):
     with (rules / "predicates" / "predicates.jsonl").open("a", encoding="utf-8") as f:
         f.write('{"id": "statement.kaiken2", "type": "STATEMENT", "cameo": "010", "pattern": [{"LEMMA": "会見"}, {"LEMMA": "する"}]}\n')
     assert "2 ingested, 0 unchanged" in run("ingest", folder, "--db", db, "--rules", rules).output
+
+
+def test_prune_removes_articles_whose_file_is_gone(folder, tmp_path):
+    db = tmp_path / "x.db"
+    run("ingest", folder, "--db", db)
+    (folder / "sjis.txt").unlink()
+    kept = run("ingest", folder, "--db", db)
+    assert count(db, Article) == 2 and "pruned" not in kept.output  # without --prune nothing is lost
+    pruned = run("ingest", folder, "--db", db, "--prune")
+    assert pruned.exit_code == 0 and "1 pruned" in pruned.output
+    assert count(db, Article) == 1
+
+
+def test_reextract_reruns_stored_texts_without_reading_files(folder, tmp_path):
+    db = tmp_path / "x.db"
+    run("ingest", folder, "--db", db)
+    shutil.rmtree(folder)  # the stored texts are enough
+    result = run("ingest", tmp_path, "--db", db, "--reextract")
+    assert result.exit_code == 0 and "2 ingested" in result.output
+    assert count(db, EventRow) >= 2

@@ -239,6 +239,9 @@ def _configure_sqlite(engine: Engine, write: bool) -> None:
         cur.execute("PRAGMA foreign_keys=ON")
         if write:
             cur.execute("PRAGMA journal_mode=WAL")
+            # With WAL, NORMAL never corrupts the database; a power cut may only
+            # lose the last commits, which a rerun of ingest writes again.
+            cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -46,7 +46,7 @@ class RelationExtractor:
         quoted = quote_mask(tokens)
         quoted_chars = {t.start for t in tokens if quoted[t.i]}
         date_index = DateIndex(text, dates, sections, dct, quoted_chars, stories)
-        matches = self.lexicon.match(doc)
+        matches = self.lexicon.match(doc, tokens)
         modality = ModalityIndex(matches, tokens)
         ends = args.by_token(actors)
         triggers = find_triggers(matches, doc, tokens, sentences, quoted)

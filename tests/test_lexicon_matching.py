@@ -6,7 +6,7 @@ import pytest
 from spacy.matcher import Matcher
 
 from newsextract.jsonl import read_jsonl
-from newsextract.relations.lexicon import Lexicon, expand_in
+from newsextract.relations.lexicon import expand_in
 
 ROOT = Path(__file__).resolve().parents[1]
 

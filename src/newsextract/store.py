@@ -43,7 +43,8 @@ def replace_article(session: Session, record: ArticleRecord, analysis: Analysis)
     Rows go in as batched Core inserts (an article has hundreds of spans;
     building ORM objects for them cost more than the extraction)."""
     session.execute(delete(Article).where(Article.root == record.root, Article.path == record.path))
-    article_id = session.scalar(insert(Article).returning(Article.id), [dict(
+    articles = Article.__table__
+    article_id = session.scalar(insert(articles).returning(articles.c.id), [dict(
         root=record.root, path=record.path, content_hash=record.content_hash,
         rules_hash=record.rules_hash, encoding=record.encoding, format=record.format,
         published=record.published, published_source=record.published_source, title=record.title,
@@ -59,8 +60,9 @@ def replace_article(session: Session, record: ArticleRecord, analysis: Analysis)
                                             actor_type=m.actor_type, via=m.via, known=m.known)
                                        for m in analysis.actors])
     if analysis.events:
+        events = EventRow.__table__
         event_ids = session.scalars(
-            insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True),
+            insert(events).returning(events.c.id, sort_by_parameter_order=True),
             [_event_values(article_id, record.path, e) for e in analysis.events]).all()
         _insert(session, EventMentionRow, [_mention_values(event_id, m)
                                            for event_id, e in zip(event_ids, analysis.events)
@@ -68,9 +70,9 @@ def replace_article(session: Session, record: ArticleRecord, analysis: Analysis)
     return article_id
 
 
-def _insert(session: Session, table, rows: list[dict]) -> None:
-    if rows:
-        session.execute(insert(table), rows)
+def _insert(session: Session, model, rows: list[dict]) -> None:
+    if rows:  # the Table, not the class: a plain executemany, no ORM bulk machinery
+        session.execute(insert(model.__table__), rows)
 
 
 def _event_values(article_id: int, path: str, e: Event) -> dict:

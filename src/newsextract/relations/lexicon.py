@@ -143,9 +143,9 @@ class Matchers:
         elif all(_exact(t) for v in variants for t in v):
             key_id = self.vocab.strings.add(key)
             for v in variants:
-                seq = tuple(tuple(sorted((a, val) for a, val in t.items())) for t in v)
-                first = seq[0][0]
-                self.sequences.setdefault(first, []).append((key_id, seq))
+                seq = tuple((t.get("LEMMA"), t.get("ORTH"), t.get("TAG")) for t in v)
+                anchor = ("LEMMA", seq[0][0]) if seq[0][0] is not None else ("ORTH", seq[0][1])
+                self.sequences.setdefault(anchor, []).append((key_id, seq))
         else:
             self.tokens.add(key, variants)
 
@@ -163,7 +163,7 @@ class Matchers:
             for anchor in (("LEMMA", t.lemma), ("ORTH", t.surface)):
                 for key_id, seq in index.get(anchor, ()):
                     end = i + len(seq)
-                    if end <= n and all(_holds(tokens[i + k], c) for k, c in enumerate(seq)):
+                    if end <= n and all(_holds(tokens[i + k], *c) for k, c in enumerate(seq)):
                         out.append((key_id, i, end))
         return out
 
@@ -177,8 +177,9 @@ def _exact(token: dict) -> bool:
             and ("LEMMA" in token or "ORTH" in token))
 
 
-def _holds(token: Token, constraints: tuple[tuple[str, str], ...]) -> bool:
-    return all(_ATTRS[a](token) == v for a, v in constraints)
+def _holds(token: Token, lemma: str | None, orth: str | None, tag: str | None) -> bool:
+    return ((lemma is None or token.lemma == lemma) and (orth is None or token.surface == orth)
+            and (tag is None or f"{token.pos1}-{token.pos2}" == tag))
 
 
 def _add_pattern(matchers: Matchers, path: Path, n: int, key: str, pattern) -> None:

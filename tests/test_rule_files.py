@@ -54,3 +54,21 @@ def test_a_new_predicate_needs_no_python(tmp_path):
                 '"pattern": [{"LEMMA": "遺憾"}, {"ORTH": "の"}, {"LEMMA": "意"}, {"ORTH": "を"}, {"LEMMA": "表す"}]}\n')
     after = Pipeline.from_rules_dir(rules).analyze(text, date(2025, 11, 5)).events
     assert {(e.actor_id, e.type, e.date) for e in after if e.type == "DISAPPROVE"} == {("PHL", "DISAPPROVE", "2025-11-03")}
+
+
+@pytest.mark.parametrize("edit,cause", [
+    (lambda g: g.pop("light_verbs_wo"), "'light_verbs_wo' must be a non-empty list"),
+    (lambda g: g.update(plan_nouns=[]), "'plan_nouns' must be a non-empty list"),
+    (lambda g: g.update(typo=["x"]), "unknown key"),
+])
+def test_broken_grammar_file_is_named(tmp_path, edit, cause):
+    import json
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    path = rules / "predicates" / "grammar.json"
+    grammar = json.loads(path.read_text(encoding="utf-8"))
+    edit(grammar)
+    path.write_text(json.dumps(grammar, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        Lexicon.from_rules_dir(rules, Tokenizer().vocab)
+    assert err.value.path == path and cause in str(err.value)

@@ -12,18 +12,12 @@ from dataclasses import dataclass
 
 from ..tokenize import SPACE
 from ..types import ActorMention, Sentence, Token
-from .triggers import MODAL_NOUNS
+from .grammar import Grammar
 
 SUBJECT_MARKERS = frozenset({"は", "が", "も"})
 # A topic (は, or the comma after a headline's actor) spans the whole sentence;
 # a が-subject only its own clause.
 TOPIC_MARKERS = frozenset({"は", "、"})
-PLURAL_SUFFIXES = frozenset({"ら", "など", "たち", "双方", "両国", "両者"})
-# Unnamed speakers: 「関係者は述べた」 has a subject, just no actor; it must not
-# let an earlier named subject take the event.
-UNNAMED_SUBJECTS = frozenset({"関係者", "関係筋", "当局者", "高官", "専門家", "筋", "者", "アナリスト", "消息筋"})
-# 「英国の政府高官も加わった」, 「EUの外相は」: officials of a named government act for it.
-OFFICIAL_NOUNS = frozenset({"高官", "政府高官", "当局者", "当局", "代表団", "外相", "首脳", "閣僚", "政府"})
 JOINERS = frozenset({"と", "や", "、", "・", "および", "及び"})
 TARGET_MARKERS = frozenset({"に", "へ", "と"})
 AGENT_MARKERS = (("から",), ("によって",), ("に", "よっ", "て"), ("に", "より"))
@@ -46,7 +40,7 @@ def by_token(mentions: list[ActorMention]) -> dict[int, list[ActorMention]]:
 
 
 def subjects_in(sentence: Sentence, tokens: list[Token], ends: dict[int, list[ActorMention]],
-                quoted: list[bool]) -> list[Subject]:
+                quoted: list[bool], g: Grammar) -> list[Subject]:
     """Subject groups of a sentence, in order: mentions followed by は/が/も,
     or a mention that opens a headline followed by 、."""
     out: list[Subject] = []
@@ -56,15 +50,15 @@ def subjects_in(sentence: Sentence, tokens: list[Token], ends: dict[int, list[Ac
         if quoted[i]:
             continue
         if i not in ends:
-            if t.surface in SUBJECT_MARKERS and (group := _officials_of(tokens, ends, i, sentence)):
+            if t.surface in SUBJECT_MARKERS and (group := _officials_of(tokens, ends, i, sentence, g)):
                 out.append(Subject(_with_joined(group, tokens, ends, sentence), i))
-            elif t.surface in SUBJECT_MARKERS and _unnamed_before(tokens, i):
+            elif t.surface in SUBJECT_MARKERS and _unnamed_before(tokens, i, g):
                 out.append(Subject([], i))
             elif not out and t.surface == "は" and t.pos2 == "係助詞" and _thing_topic(tokens, i):
                 out.append(Subject([], i))  # 「和平案では、…求めている」: the topic is no actor
             continue
         group = ends[i]
-        if t.surface in PLURAL_SUFFIXES and i + 1 < sentence.token_end:
+        if t.surface in g.plural_suffixes and i + 1 < sentence.token_end:
             i, t = i + 1, tokens[i + 1]  # 「ウィトコフ特使らは」
         if t.surface in SUBJECT_MARKERS or (t.surface == "側" and _next_is(tokens, i + 1, SUBJECT_MARKERS)):
             out.append(Subject(_with_joined(group, tokens, ends, sentence), i))
@@ -73,10 +67,11 @@ def subjects_in(sentence: Sentence, tokens: list[Token], ends: dict[int, list[Ac
     return out
 
 
-def _unnamed_before(tokens: list[Token], i: int) -> bool:
+def _unnamed_before(tokens: list[Token], i: int, g: Grammar) -> bool:
     """「関係者は」, 「米政府関係者は」: the particle at ``i`` follows an unnamed speaker."""
     prev = tokens[i - 1]
-    return prev.surface in UNNAMED_SUBJECTS or (prev.pos1 == "接尾辞" and tokens[i - 2].surface + prev.surface in UNNAMED_SUBJECTS)
+    return prev.surface in g.unnamed_subjects or (
+        prev.pos1 == "接尾辞" and tokens[i - 2].surface + prev.surface in g.unnamed_subjects)
 
 
 def _thing_topic(tokens: list[Token], i: int) -> bool:
@@ -88,13 +83,13 @@ def _thing_topic(tokens: list[Token], i: int) -> bool:
 
 
 def _officials_of(tokens: list[Token], ends: dict[int, list[ActorMention]], i: int,
-                  sentence: Sentence) -> list[ActorMention]:
+                  sentence: Sentence, g: Grammar) -> list[ActorMention]:
     """「英国・フランス・ドイツの政府高官も」 -> the governments named before の."""
     j, words = i, ""
     while j - 1 > sentence.token_start and tokens[j - 1].pos1 in ("名詞", "接尾辞") and len(words) < 6:
         j -= 1
         words = tokens[j].surface + words
-        if words in OFFICIAL_NOUNS and tokens[j - 1].surface == "の" and j - 1 in ends:
+        if words in g.official_nouns and tokens[j - 1].surface == "の" and j - 1 in ends:
             return [m for m in ends[j - 1] if m.actor_type in ("country", "igo")]
     return []
 
@@ -128,7 +123,7 @@ def _with_joined(group: list[ActorMention], tokens: list[Token],
     return _unique(members)
 
 
-def clause_closed(tokens: list[Token], start: int, end: int) -> bool:
+def clause_closed(tokens: list[Token], start: int, end: int, g: Grammar) -> bool:
     """True when a predicate between ``start`` and ``end`` closes the clause of a
     が-subject: into a noun (「米ロが策定した和平案」, 「同意しない場合」) or a quote
     (「米国が支持したと述べた」); the subject then belongs to that inner clause.
@@ -137,7 +132,7 @@ def clause_closed(tokens: list[Token], start: int, end: int) -> bool:
         t, nxt = tokens[i], tokens[i + 1]
         predicate_end = t.pos1 == "動詞" or (t.pos1 == "助動詞" and t.surface not in ("な", "の"))
         if predicate_end and (
-                (nxt.pos1 == "名詞" and nxt.surface not in MODAL_NOUNS)
+                (nxt.pos1 == "名詞" and nxt.surface not in g.modal_nouns)
                 or (nxt.surface == "と" and nxt.pos2 == "格助詞")):
             return True
         if t.surface in ("」", "』") and nxt.surface == "と":

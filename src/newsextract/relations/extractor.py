@@ -18,6 +18,7 @@ from spacy.vocab import Vocab
 from ..types import ActorMention, DateExpr, Event, EventMention, Section, Sentence, Span, Token
 from . import arguments as args
 from .dating import DateIndex
+from .grammar import Grammar
 from .lexicon import Lexicon
 from .modality import ModalityIndex
 from .triggers import Trigger, find_triggers, quote_mask
@@ -49,17 +50,17 @@ class RelationExtractor:
         matches = self.lexicon.match(doc, tokens)
         modality = ModalityIndex(matches, tokens)
         ends = args.by_token(actors)
-        triggers = find_triggers(matches, doc, tokens, sentences, quoted)
+        triggers = find_triggers(matches, doc, tokens, sentences, quoted, self.lexicon.grammar)
         events: dict[tuple, Event] = {}
         sent_of = _sentence_lookup(sentences, len(tokens))
         token_at = {t.end: t.i for t in tokens}
-        carried = _TopicCarry(text, tokens, ends, quoted)
+        carried = _TopicCarry(text, tokens, ends, quoted, self.lexicon.grammar)
         for trig in triggers:
             sentence = sent_of[trig.tok_start]
             if sentence is None:
                 continue
             datings = date_index.dates_for(
-                sentence, trig.start, lambda d: _in_other_clause(d, trig, token_at, tokens))
+                sentence, trig.start, lambda d: _in_other_clause(d, trig, token_at, tokens, self.lexicon.grammar))
             day = _as_date(datings[0].value) if datings else None
             participants = self._actors_for(trig, sentence, tokens, ends, quoted, carried, day) if datings else []
             for (actor, target, rule), dating in ((p, d) for p in participants for d in datings):
@@ -100,7 +101,7 @@ class RelationExtractor:
             return [(a, None, rule + "/passive") for a in agents]
         subjects = [s for s in carried.subjects(sentence) if s.marker_i < trig.tok_start]
         subjects = [s for s in subjects if tokens[s.marker_i].surface in args.TOPIC_MARKERS
-                    or not args.clause_closed(tokens, s.marker_i, trig.tok_start)]
+                    or not args.clause_closed(tokens, s.marker_i, trig.tok_start, self.lexicon.grammar)]
         if subjects:
             subject = subjects[-1].mentions
         else:
@@ -149,14 +150,15 @@ class _TopicCarry:
     from the sentence before it in the same paragraph (「…と述べた。また、
     和平案を拒否した。」)."""
 
-    def __init__(self, text, tokens, ends, quoted) -> None:
+    def __init__(self, text, tokens, ends, quoted, grammar: Grammar) -> None:
         self.text, self.tokens, self.ends, self.quoted = text, tokens, ends, quoted
+        self.grammar = grammar
         self._cache: dict[int, list] = {}
         self._last: tuple[int, list[ActorMention]] = (-1, [])
 
     def subjects(self, sentence: Sentence) -> list:
         if sentence.start not in self._cache:
-            subs = args.subjects_in(sentence, self.tokens, self.ends, self.quoted)
+            subs = args.subjects_in(sentence, self.tokens, self.ends, self.quoted, self.grammar)
             self._cache[sentence.start] = subs
             if subs:
                 self._last = (sentence.end, subs[-1].mentions)
@@ -170,7 +172,7 @@ class _TopicCarry:
 
 
 def _in_other_clause(expr: DateExpr, trig: Trigger, token_at: dict[int, int],
-                     tokens: list[Token]) -> bool:
+                     tokens: list[Token], g: Grammar) -> bool:
     """A date before the trigger that belongs to a closed inner clause:
     「11月27日に設定した期限を撤回した」 dates the setting, not the withdrawal."""
     if expr.end > trig.start or expr.end not in token_at:
@@ -179,7 +181,7 @@ def _in_other_clause(expr: DateExpr, trig: Trigger, token_at: dict[int, int],
     if first >= trig.tok_start or tokens[first].surface != "に":
         return False  # 「6日、北朝鮮が発射した…」, 「28日の会談が…」: the date is the main clause's
     end = next((i for i in range(first, trig.tok_start) if tokens[i].surface == "、"), trig.tok_start)
-    return args.clause_closed(tokens, first - 1, end)
+    return args.clause_closed(tokens, first - 1, end, g)
 
 
 def _as_date(value: str) -> Optional[date]:

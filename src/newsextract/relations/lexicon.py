@@ -6,6 +6,8 @@ fugashi tokens (``LEMMA`` is UniDic's orthographic base form):
     {"id": "reject.kyohi", "type": "REJECT", "cameo": "120",
      "pattern": [{"LEMMA": "拒否"}]}
 
+``grammar.json``: the function words clause structure is read by (light
+verbs, plan nouns, unnamed speakers …).
 ``types.jsonl``: event type -> CAMEO root code and labels.
 ``exclusions.jsonl``: boilerplate phrases whose predicate is no event
 (「コメントの要請に応じなかった」); a trigger inside a match is dropped.
@@ -24,6 +26,7 @@ from spacy.vocab import Vocab
 
 from ..errors import RuleError
 from ..types import Token
+from .grammar import Grammar
 from ..jsonl import check_keys, read_jsonl
 
 MODALITIES = ("asserted", "reported", "negated", "planned")
@@ -68,6 +71,7 @@ class Lexicon:
     markers: dict[str, ModalityMarker]
     exclusions: set[str]
     matchers: "Matchers"  # every pattern of the three files
+    grammar: Grammar
 
     @classmethod
     def from_rules_dir(cls, rules_dir: Path, vocab: Vocab) -> "Lexicon":
@@ -77,7 +81,7 @@ class Lexicon:
         predicates = _load_predicates(folder / "predicates.jsonl", types, matchers)
         markers = _load_markers(folder / "modality.jsonl", matchers)
         exclusions = _load_exclusions(folder / "exclusions.jsonl", matchers)
-        return cls(types, predicates, markers, exclusions, matchers)
+        return cls(types, predicates, markers, exclusions, matchers, Grammar.load(folder / "grammar.json"))
 
     def match(self, doc: Doc, tokens: list[Token]) -> Matches:
         predicates, markers, exclusions = [], [], []

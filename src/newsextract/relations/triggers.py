@@ -14,20 +14,10 @@ from spacy.util import filter_spans
 
 from ..tokenize import SPACE
 from ..types import Sentence, Token
+from .grammar import Grammar
 from .lexicon import Matches, Predicate
 
-# Verbs that turn a preceding 「Nを」/「Nが」 into the predicate N: 協議を実施,
-# 会談を行い, 会談が行われ. Closed class of light verbs, not rule data.
-LIGHT_VERBS_WO = frozenset({"行う", "実施", "開始", "開く", "開催", "続ける", "進める", "始める", "再開",
-                            "表明", "発表"})
-LIGHT_VERBS_GA = frozenset({"行う", "開く", "開催", "実施", "始まる", "開始", "行なう"})
 CLAUSE_END = frozenset({"、", "。", "」", "』", "！", "？", ":", "：", "…"})
-PLAN_NOUNS = frozenset({"予定", "方針", "見通し", "計画", "意向"})
-# A predicate followed by these is the content of another one (〜するよう求めた).
-COMPLEMENT_MARKERS = frozenset({"よう", "ように"})
-# Nouns after a predicate that carry its modality rather than make it a relative
-# clause: 「会談する予定だ」 is a planned meeting, not a description of 予定.
-MODAL_NOUNS = PLAN_NOUNS | frozenset({"考え", "意向", "用意", "つもり", "見込み", "構え", "模様", "よう", "もよう"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +30,7 @@ class Trigger:
 
 
 def find_triggers(matches: Matches, doc: Doc, tokens: list[Token], sentences: list[Sentence],
-                  quoted: list[bool]) -> list[Trigger]:
+                  quoted: list[bool], g: Grammar) -> list[Trigger]:
     """All triggers in the document, in text order, one per token run
     (the longest lexicon match wins: 電話会談 over 会談)."""
     excluded = bytearray(len(tokens))
@@ -55,13 +45,13 @@ def find_triggers(matches: Matches, doc: Doc, tokens: list[Token], sentences: li
         if quoted[s]:
             continue  # speech content is not the speaker's own action
         pred = found[(s, e)]
-        if not _stands_as_predicate(tokens, s, e, sent_end[s]):
+        if not _stands_as_predicate(tokens, s, e, sent_end[s], g):
             continue
         out.append(Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end))
-    return _drop_light_verbs(out, tokens)
+    return _drop_light_verbs(out, tokens, g)
 
 
-def _drop_light_verbs(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:
+def _drop_light_verbs(triggers: list[Trigger], tokens: list[Token], g: Grammar) -> list[Trigger]:
     """In 「撤退を表明」 the event is the withdrawal: a trigger that only serves
     as the light verb of the noun trigger before it is dropped."""
     starts = {t.tok_start: t for t in triggers}
@@ -69,7 +59,7 @@ def _drop_light_verbs(triggers: list[Trigger], tokens: list[Token]) -> list[Trig
     for t in triggers:
         nxt = t.tok_end
         if nxt + 1 < len(tokens) and tokens[nxt].surface == "を" and nxt + 1 in starts \
-                and tokens[nxt + 1].lemma in LIGHT_VERBS_WO:
+                and tokens[nxt + 1].lemma in g.light_verbs_wo:
             drop.add(nxt + 1)
     return [t for t in triggers if t.tok_start not in drop]
 
@@ -88,8 +78,8 @@ def _next(tokens: list[Token], i: int, limit: int) -> Token | None:
     return tokens[i] if i < limit else None
 
 
-def _stands_as_predicate(tokens: list[Token], s: int, e: int, limit: int) -> bool:
-    if _modifies_noun(tokens, e, limit):
+def _stands_as_predicate(tokens: list[Token], s: int, e: int, limit: int, g: Grammar) -> bool:
+    if _modifies_noun(tokens, e, limit, g):
         return False  # 「米国が提示した和平案」: a relative clause describes, it does not report
     last = tokens[e - 1]
     if last.pos1 in ("動詞", "助動詞", "形容詞"):
@@ -99,34 +89,34 @@ def _stands_as_predicate(tokens: list[Token], s: int, e: int, limit: int) -> boo
         return True  # headline style: 「プーチン氏、和平案を拒否」
     if nxt.pos1 == "動詞" and nxt.lemma in ("する", "為る"):
         return True
-    if nxt.surface in PLAN_NOUNS:
+    if nxt.surface in g.plan_nouns:
         return True  # 会談予定
     if nxt.surface == "を":
-        return _first_verb(tokens, nxt.i + 1, limit) in LIGHT_VERBS_WO
+        return _first_verb(tokens, nxt.i + 1, limit, g) in g.light_verbs_wo
     if nxt.surface == "が":
-        return _first_verb(tokens, nxt.i + 1, limit) in LIGHT_VERBS_GA
+        return _first_verb(tokens, nxt.i + 1, limit, g) in g.light_verbs_ga
     return False
 
 
-def _first_verb(tokens: list[Token], i: int, limit: int) -> str | None:
+def _first_verb(tokens: list[Token], i: int, limit: int, g: Grammar) -> str | None:
     """Lemma of the first verb of the rest of the clause: in 「協議をアブダビで
     行った」 after を, 行う; None when the clause ends first."""
     for t in tokens[i:min(limit, i + 10)]:
         if t.surface in CLAUSE_END:
             return None
-        if t.pos1 == "動詞" or t.lemma in LIGHT_VERBS_WO or t.lemma in LIGHT_VERBS_GA:
+        if t.pos1 == "動詞" or t.lemma in g.light_verbs:
             return t.lemma  # a verb, or a サ変 noun light verb: 実施(した), 表明(した)
     return None
 
 
-def _modifies_noun(tokens: list[Token], e: int, limit: int) -> bool:
+def _modifies_noun(tokens: list[Token], e: int, limit: int, g: Grammar) -> bool:
     """True when the predicate ending at ``e`` closes a relative clause or a
     nominalised clause: 「提示した和平案」, 「削減すること」, 「拒否した内容」."""
     i = e
     if i < limit and tokens[i].lemma in ("する", "為る") and tokens[i].pos1 == "動詞":
         i += 1
     elif (i + 1 < limit and tokens[i].surface in ("を", "が")
-          and tokens[i + 1].lemma in LIGHT_VERBS_WO | LIGHT_VERBS_GA):
+          and tokens[i + 1].lemma in g.light_verbs):
         i += 2  # 「電話会談を行ったトランプ氏」
         if i < limit and tokens[i].lemma in ("する", "為る"):
             i += 1
@@ -137,9 +127,9 @@ def _modifies_noun(tokens: list[Token], e: int, limit: int) -> bool:
     if i >= limit or i == e:
         return False
     nxt = tokens[i]
-    if nxt.surface in COMPLEMENT_MARKERS:
+    if nxt.surface in g.complement_markers:
         return True  # 「合意するよう圧力をかけた」: the pressure is the event, not the agreement
-    return nxt.pos1 in ("名詞", "形状詞") and nxt.surface not in MODAL_NOUNS  # 形状詞: 可能(性)
+    return nxt.pos1 in ("名詞", "形状詞") and nxt.surface not in g.modal_nouns  # 形状詞: 可能(性)
 
 
 def quote_mask(tokens: list[Token]) -> list[bool]:

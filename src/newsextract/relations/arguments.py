@@ -197,7 +197,7 @@ def _skip_nouns(tokens: list[Token], ends: dict[int, list[ActorMention]], i: int
     """Step back over up to ``most`` nouns that are not the end of an actor."""
     skipped = 0
     while (skipped < most and i not in ends and i - 1 > sentence.token_start
-           and tokens[i - 1].pos1 in ("名詞", "接尾辞", "接頭辞")):
+           and tokens[i - 1].pos1 in ("名詞", "接尾辞", "接頭辞", "形状詞")):
         i, skipped = i - 1, skipped + 1
     return i
 

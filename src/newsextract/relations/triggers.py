@@ -17,7 +17,7 @@ from ..types import Sentence, Token
 from .grammar import Grammar
 from .lexicon import Matches, Predicate
 
-CLAUSE_END = frozenset({"、", "。", "」", "』", "！", "？", ":", "：", "…"})
+CLAUSE_END = frozenset({"、", "。", "」", "』", "！", "？", ":", "：", "…", "(", "（"})  # ( : 「交渉(代表団レベル)」
 
 
 @dataclass(frozen=True, slots=True)

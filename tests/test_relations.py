@@ -128,6 +128,12 @@ CASES = {
         "米国は3日、新たな案を示した。案では、ウクライナに領土の割譲を求めている。", D, set()),
     "a passive verb does not make its subject the actor": (
         "ウクライナは5日、選挙の実施を求められた。", D, set()),
+    "a joint action under a heading naming the parties is theirs": (
+        "⑤6月2日:露ウ代表団交渉(イスタンブール)\n  • 捕虜を交換することで合意した。\n", D,
+        {("RUS", "CONSULT", "2025-06-02", "explicit", "asserted"),
+         ("UKR", "CONSULT", "2025-06-02", "explicit", "asserted"),
+         ("RUS", "COOPERATE", "2025-06-02", "section", "asserted"),
+         ("UKR", "COOPERATE", "2025-06-02", "section", "asserted")}),
 }
 
 

@@ -210,3 +210,23 @@ def _unique(mentions: list[ActorMention]) -> list[ActorMention]:
             out.append(m)
     return out
 
+
+
+def first_group(sentence: Sentence, tokens: list[Token], ends: dict[int, list[ActorMention]],
+                quoted: list[bool]) -> list[ActorMention]:
+    """The first run of actors in a sentence joined directly or by と/・/、:
+    「露ウ代表団交渉」 -> RUS, UKR; 「ウクライナと米国による高官協議」 -> UKR, USA."""
+    group: list[ActorMention] = []
+    last_end = -1
+    for i in range(sentence.token_start + 1, sentence.token_end + 1):
+        if i not in ends or quoted[i - 1]:
+            continue
+        mentions = [m for m in ends[i] if m.actor_type in ("country", "person", "igo", "armed_group")]
+        if not mentions:
+            continue
+        start = min(m.token_start for m in mentions)
+        if group and not (start == last_end or (start == last_end + 1 and tokens[last_end].surface in JOINERS)):
+            break
+        group += mentions
+        last_end = i
+    return _unique(group)

@@ -7,6 +7,7 @@ several mentions (a headline and its body are one event).
 """
 from __future__ import annotations
 
+import bisect
 from datetime import date
 from pathlib import Path
 from dataclasses import replace
@@ -24,6 +25,9 @@ from .modality import ModalityIndex
 from .triggers import Trigger, find_triggers, quote_mask
 
 NOUNISH = ("名詞", "接尾辞")
+# Actions done together: under a heading that names several parties, a
+# subjectless one is theirs (「露ウ代表団交渉」 … 「捕虜交換で合意した」).
+JOINT_TYPES = frozenset({"CONSULT", "COOPERATE"})
 
 
 # Who leads a country on a day, for 「米露首脳会談」: (country id, day) -> (actor id, name).
@@ -54,7 +58,7 @@ class RelationExtractor:
         events: dict[tuple, Event] = {}
         sent_of = _sentence_lookup(sentences, len(tokens))
         token_at = {t.end: t.i for t in tokens}
-        carried = _TopicCarry(text, tokens, ends, quoted, self.lexicon.grammar)
+        carried = _TopicCarry(text, tokens, ends, quoted, self.lexicon.grammar, date_index, sentences)
         for trig in triggers:
             sentence = sent_of[trig.tok_start]
             if sentence is None:
@@ -107,6 +111,9 @@ class RelationExtractor:
         else:
             subject = carried.before(sentence)
             rule += "/carried" if subject else ""
+            if not subject and trig.predicate.type in JOINT_TYPES and not carried.subjects(sentence):
+                subject = carried.joint_heading(sentence)
+                rule += "/heading" if subject else ""
         if trig.predicate.type == "CONSULT":
             return self._participants(trig, sentence, tokens, ends, quoted, subject, rule, day)
         if not subject:
@@ -131,6 +138,8 @@ class RelationExtractor:
             first = min(m.token_start for m in subject)
             partners = [m for m in partners if m.token_start > first]
         fused = args.compound_members(tokens, ends, trig.tok_start, sentence)
+        if fused and rule.endswith("/heading"):
+            subject, rule = [], rule[: -len("/heading")]  # the compound names the parties itself
         if fused and any(t.surface == "首脳" for t in tokens[min(m.token_start for m in fused):trig.tok_end]):
             fused = [self._leader(m, day) for m in fused]
             rule += "/leaders"
@@ -150,9 +159,11 @@ class _TopicCarry:
     from the sentence before it in the same paragraph (「…と述べた。また、
     和平案を拒否した。」)."""
 
-    def __init__(self, text, tokens, ends, quoted, grammar: Grammar) -> None:
+    def __init__(self, text, tokens, ends, quoted, grammar: Grammar,
+                 date_index: DateIndex, sentences: list[Sentence]) -> None:
         self.text, self.tokens, self.ends, self.quoted = text, tokens, ends, quoted
-        self.grammar = grammar
+        self.grammar, self.date_index, self.sentences = grammar, date_index, sentences
+        self._sentence_starts = [x.start for x in sentences]
         self._cache: dict[int, list] = {}
         self._last: tuple[int, list[ActorMention]] = (-1, [])
 
@@ -169,6 +180,19 @@ class _TopicCarry:
         if end < 0 or end > sentence.start or "\n" in self.text[end:sentence.start]:
             return []
         return mentions
+
+    def joint_heading(self, sentence: Sentence) -> list[ActorMention]:
+        """The parties a date-headed item names together, for a joint action
+        under it that names none: 「6月2日:露ウ代表団交渉」 … 「捕虜交換で合意した」."""
+        section = self.date_index.section_at(sentence.start)
+        if section is None:
+            return []
+        k = bisect.bisect_left(self._sentence_starts, section.start)  # the section opens with its heading
+        heading = self.sentences[k] if k < len(self.sentences) else None
+        if heading is None or heading.start == sentence.start:
+            return []
+        group = args.first_group(heading, self.tokens, self.ends, self.quoted)
+        return group if len(group) >= 2 else []
 
 
 def _in_other_clause(expr: DateExpr, trig: Trigger, token_at: dict[int, int],

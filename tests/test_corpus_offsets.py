@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
-from newsextract.db import ActorMentionRow, Article, DateExpression, EventMentionRow, EventRow
+from newsextract.db import Article, EventMentionRow, EventRow
 from newsextract.reader import read_source
 
 ROOT = Path(__file__).resolve().parents[1]

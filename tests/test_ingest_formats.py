@@ -1,9 +1,7 @@
 """One Japanese article saved every way a folder of news holds it: each
 readable copy ingests to identical text and events, each broken file is
 reported with its cause, and the batch goes on."""
-import json
 import sqlite3
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

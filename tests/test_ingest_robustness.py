@@ -1,7 +1,6 @@
 """Killing an ingest at any moment leaves a consistent database; the rerun
 completes it, and the result equals a clean ingest row for row."""
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess

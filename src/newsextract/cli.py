@@ -9,7 +9,6 @@ import json
 import sys
 import time
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Optional
 

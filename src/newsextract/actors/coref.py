@@ -38,7 +38,6 @@ class Resolver:
                  dct: Optional[date]) -> list[Cand]:
         """New coref/role mentions; ``cands`` (sorted by start) is edited in place
         only to drop a country a role mention absorbs (ロシアの|大統領)."""
-        gaz = self.gaz
         history: list[Cand] = []  # every mention so far, in text order
         counts: Counter[str] = Counter()
         last_seen: dict[str, int] = {}

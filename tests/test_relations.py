@@ -134,6 +134,13 @@ CASES = {
          ("UKR", "CONSULT", "2025-06-02", "explicit", "asserted"),
          ("RUS", "COOPERATE", "2025-06-02", "section", "asserted"),
          ("UKR", "COOPERATE", "2025-06-02", "section", "asserted")}),
+    "a name in quotation marks can be the subject": (
+        "「有志連合」は1月6日、パリで首脳会議を開いた。", D,
+        {("EUROPE", "CONSULT", "2025-01-06", "explicit", "asserted")}),
+    "合意に至らなかった is a negated agreement": (
+        "イスラエルとハマスは3日、停戦の合意に至らなかった。", D,
+        {("ISR", "COOPERATE", "2025-11-03", "explicit", "negated"),
+         ("HAMAS", "COOPERATE", "2025-11-03", "explicit", "negated")}),
 }
 
 

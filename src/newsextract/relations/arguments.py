@@ -60,6 +60,8 @@ def subjects_in(sentence: Sentence, tokens: list[Token], ends: dict[int, list[Ac
         group = ends[i]
         if t.surface in g.plural_suffixes and i + 1 < sentence.token_end:
             i, t = i + 1, tokens[i + 1]  # 「ウィトコフ特使らは」
+        elif t.surface in ("」", "』") and i + 1 < sentence.token_end:
+            i, t = i + 1, tokens[i + 1]  # 「「有志連合」は」: a name in quotation marks
         if t.surface in SUBJECT_MARKERS or (t.surface == "側" and _next_is(tokens, i + 1, SUBJECT_MARKERS)):
             out.append(Subject(_with_joined(group, tokens, ends, sentence), i))
         elif t.surface == "、" and min(m.token_start for m in group) == first:

@@ -15,6 +15,7 @@ from ..errors import RuleError
 class Grammar:
     light_verbs_wo: frozenset[str]  # 「協議を実施」: N を + these is the predicate N
     light_verbs_ga: frozenset[str]  # 「会談が行われ」
+    light_verbs_ni: frozenset[str]  # 「合意に至った」, 「合意には至らなかった」
     plan_nouns: frozenset[str]  # 「会談予定」: a noun trigger followed by these stands as a predicate
     modal_nouns: frozenset[str]  # 「会談する予定だ」: no relative clause before these
     complement_markers: frozenset[str]  # 「合意するよう求めた」: the predicate before is content

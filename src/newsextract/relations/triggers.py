@@ -95,6 +95,8 @@ def _stands_as_predicate(tokens: list[Token], s: int, e: int, limit: int, g: Gra
         return _first_verb(tokens, nxt.i + 1, limit, g) in g.light_verbs_wo
     if nxt.surface == "が":
         return _first_verb(tokens, nxt.i + 1, limit, g) in g.light_verbs_ga
+    if nxt.surface == "に":
+        return _first_verb(tokens, nxt.i + 1, limit, g) in g.light_verbs_ni
     return False
 
 
@@ -115,8 +117,8 @@ def _modifies_noun(tokens: list[Token], e: int, limit: int, g: Grammar) -> bool:
     i = e
     if i < limit and tokens[i].lemma in ("する", "為る") and tokens[i].pos1 == "動詞":
         i += 1
-    elif (i + 1 < limit and tokens[i].surface in ("を", "が")
-          and tokens[i + 1].lemma in g.light_verbs):
+    elif (i + 1 < limit and tokens[i].surface in ("を", "が", "に")
+          and tokens[i + 1].lemma in g.light_verbs | g.light_verbs_ni):
         i += 2  # 「電話会談を行ったトランプ氏」
         if i < limit and tokens[i].lemma in ("する", "為る"):
             i += 1
@@ -133,16 +135,23 @@ def _modifies_noun(tokens: list[Token], e: int, limit: int, g: Grammar) -> bool:
 
 
 def quote_mask(tokens: list[Token]) -> list[bool]:
-    """True for tokens inside 「…」 or 『…』 (a quote may span sentences;
-    a line break closes any quote left open)."""
+    """True for tokens inside quoted speech: a 「…」 or 『…』 that holds a
+    predicate (a verb or auxiliary). A quote of a mere name or term
+    (「有志連合」は…, 『パリ宣言』) is no speech and stays open to matching.
+    A quote may span sentences; a line break closes any quote left open."""
     mask = [False] * len(tokens)
-    depth = 0
+    depth, opened, speech = 0, -1, False
     for t in tokens:
         if t.surface in ("「", "『"):
+            if depth == 0:
+                opened, speech = t.i, False
             depth += 1
-        elif t.surface in ("」", "』"):
-            depth = max(0, depth - 1)
-        elif t.pos1 == SPACE and "\n" in t.surface:
-            depth = 0
-        mask[t.i] = depth > 0
+        elif depth and (t.surface in ("」", "』") or (t.pos1 == SPACE and "\n" in t.surface)):
+            depth = 0 if t.pos1 == SPACE else depth - 1
+            if depth == 0 and speech:
+                mask[opened:t.i] = [True] * (t.i - opened)
+        elif depth and t.pos1 in ("動詞", "助動詞"):
+            speech = True
+    if depth and speech:  # a quote still open at the end of the text
+        mask[opened:] = [True] * (len(tokens) - opened)
     return mask

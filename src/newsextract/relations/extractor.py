@@ -68,32 +68,37 @@ class RelationExtractor:
             day = _as_date(datings[0].value) if datings else None
             participants = self._actors_for(trig, sentence, tokens, ends, quoted, carried, day) if datings else []
             for (actor, target, rule), dating in ((p, d) for p in participants for d in datings):
-                mention = EventMention(
-                    trigger=Span.of(text, trig.start, trig.end),
-                    actor=Span.of(text, actor.start, actor.end),
-                    sentence=Span.of(text, sentence.start, sentence.end),
-                    date=Span.of(text, dating.expr.start, dating.expr.end) if dating.expr else None,
-                    rule=rule)
-                key = (actor.actor_id, trig.predicate.type, dating.value)
-                event = events.get(key)
-                if event is None:
-                    etype = self.lexicon.types[trig.predicate.type]
-                    event = Event(
-                        actor_id=actor.actor_id, actor=actor.name, actor_text=actor.text,
-                        type=etype.type, cameo=trig.predicate.cameo, date=dating.value,
-                        date_basis=dating.basis,
-                        modality=modality.modality(sentence, trig.tok_end), rule=rule,
-                        target_id=target.actor_id if target else None,
-                        target=target.name if target else None,
-                        object=_object_of(text, tokens, trig))
-                    events[key] = event
-                elif event.target_id is None and target is not None:
-                    event.target_id, event.target = target.actor_id, target.name
-                event.mentions.append(mention)
+                self._record(events, text, trig, sentence, actor, target, rule, dating,
+                             lambda: modality.modality(sentence, trig.tok_end),
+                             lambda: _object_of(text, tokens, trig))
         out = list(events.values())
         for e in out:
             e.confidence = _confidence(e)
         return out
+
+    def _record(self, events: dict[tuple, Event], text: str, trig: Trigger, sentence: Sentence,
+                actor: ActorMention, target: Optional[ActorMention], rule: str, dating,
+                modality: Callable[[], str], obj: Callable[[], Optional[str]]) -> None:
+        """Add one mention; mentions with the same actor, type and date are one
+        event (a headline and its body), the first one setting its fields."""
+        mention = EventMention(
+            trigger=Span.of(text, trig.start, trig.end),
+            actor=Span.of(text, actor.start, actor.end),
+            sentence=Span.of(text, sentence.start, sentence.end),
+            date=Span.of(text, dating.expr.start, dating.expr.end) if dating.expr else None,
+            rule=rule)
+        key = (actor.actor_id, trig.predicate.type, dating.value)
+        event = events.get(key)
+        if event is None:
+            event = events[key] = Event(
+                actor_id=actor.actor_id, actor=actor.name, actor_text=actor.text,
+                type=trig.predicate.type, cameo=trig.predicate.cameo, date=dating.value,
+                date_basis=dating.basis, modality=modality(), rule=rule,
+                target_id=target.actor_id if target else None,
+                target=target.name if target else None, object=obj())
+        elif event.target_id is None and target is not None:
+            event.target_id, event.target = target.actor_id, target.name
+        event.mentions.append(mention)
 
     def _actors_for(self, trig: Trigger, sentence: Sentence, tokens: list[Token],
                     ends: dict[int, list[ActorMention]], quoted: list[bool], carried: "_TopicCarry",

@@ -141,6 +141,25 @@ CASES = {
         "イスラエルとハマスは3日、停戦の合意に至らなかった。", D,
         {("ISR", "COOPERATE", "2025-11-03", "explicit", "negated"),
          ("HAMAS", "COOPERATE", "2025-11-03", "explicit", "negated")}),
+    "a later non-actor topic does not stop the topic carried from before": (
+        "インドとパキスタンは協議を行った。停戦で合意したが、進展はなかった。", D,
+        {("IND", "CONSULT", "2025-11-10", "dct", "asserted"),
+         ("PAK", "CONSULT", "2025-11-10", "dct", "asserted"),
+         ("IND", "COOPERATE", "2025-11-10", "dct", "asserted"),
+         ("PAK", "COOPERATE", "2025-11-10", "dct", "asserted")}),
+    "a list of days joined by と is two days": (
+        "インドとパキスタンは10月4日と5日、国境問題で協議した。", D,
+        {("IND", "CONSULT", "2025-10-04", "explicit", "asserted"),
+         ("PAK", "CONSULT", "2025-10-04", "explicit", "asserted"),
+         ("IND", "CONSULT", "2025-10-05", "explicit", "asserted"),
+         ("PAK", "CONSULT", "2025-10-05", "explicit", "asserted")}),
+    "under a heading of several days, an undated action is dated to the month": (
+        "③9月8日・9日:インド・パキスタン外相会談\nマレーシアのアンワル首相が同会談に参加した。\n", D,
+        {("IND", "CONSULT", "2025-09-08", "explicit", "asserted"),
+         ("IND", "CONSULT", "2025-09-09", "explicit", "asserted"),
+         ("PAK", "CONSULT", "2025-09-08", "explicit", "asserted"),
+         ("PAK", "CONSULT", "2025-09-09", "explicit", "asserted"),
+         ("ANWAR", "CONSULT", "2025-09", "section", "asserted")}),
 }
 
 
@@ -172,3 +191,16 @@ def test_event_spans_point_at_their_text(pipeline):
         for m in e.mentions:
             for span in (m.trigger, m.actor, m.sentence, m.date):
                 assert span is None or text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("stamp,expected", [
+    ("2025/11/10 更新", "2025-11"),  # the story may have run days before its update
+    ("2025/11/10 配信", "2025-11-10"),
+])
+def test_an_update_stamp_dates_undated_events_to_its_month(pipeline, stamp, expected):
+    from newsextract.ingest import analyze
+    from newsextract.reader import split_stories
+    text = f"インド首相、停戦案を拒否\n{stamp}\nインドのモディ首相は停戦案を拒否した。\n"
+    stories = [(s.start, s.end, s.published, s.outlet) for s in split_stories(text)]
+    events = analyze(pipeline, text, D, stories).events
+    assert {(e.actor_id, e.type, e.date, e.date_basis) for e in events} == {("MODI", "REJECT", expected, "dct")}

@@ -24,9 +24,10 @@ from .db import Article
 from .errors import ReadError
 from .pipeline import Pipeline, rules_fingerprint
 from .reader import DEFAULT_MAX_BYTES, MetaRow, load_metadata, read_source, split_stories
+from .reader.dateline import find_dateline_span
 from .reader.metadata import METADATA_FILE
 from .store import ArticleRecord, replace_article
-from .types import Analysis
+from .types import Analysis, StoryDate
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 IN_FLIGHT_PER_WORKER = 8
@@ -112,11 +113,19 @@ def extract_file(pipeline: Pipeline, root: Path, path: Path, meta: Optional[Meta
 
 
 def analyze(pipeline: Pipeline, text: str, dct: Optional[date], stories) -> Analysis:
-    story_dcts = [(s, e, p) for s, e, p, _ in stories]
+    story_dcts = [StoryDate(s, e, p, dated_by_update(text, s, e, p)) for s, e, p, _ in stories]
     if dct is None:  # a multi-story file is dated by its first dated story
-        dct = next((p for _, _, p in story_dcts if p), None)
+        dct = next((p for _, _, p, _ in story_dcts if p), None)
     analysis = pipeline.analyze(text, dct, story_dcts)
     return replace(analysis, tokens=[], sentences=[])  # the writer needs spans, not tokens
+
+
+def dated_by_update(text: str, start: int, end: int, day: Optional[date]) -> bool:
+    """True when a story's date is the page's update stamp (「2025/12/29
+    更新」): the story may have run days before, so an event dated only by
+    it is known to the month, not the day."""
+    stamp = find_dateline_span(text, start, end) if day else None
+    return bool(stamp and stamp.updated and stamp.date == day)
 
 
 def article_date(meta: Optional[MetaRow], found: Optional[date], fmt: str) -> tuple[Optional[date], str]:

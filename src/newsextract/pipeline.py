@@ -18,7 +18,7 @@ from .actors import ActorRecognizer
 from .dates import DateRecognizer
 from .relations import RelationExtractor
 from .tokenize import Tokenizer, split_sentences
-from .types import Analysis
+from .types import Analysis, StoryDate
 
 DEFAULT_RULES = Path(__file__).resolve().parents[2] / "rules"
 
@@ -78,7 +78,7 @@ class Pipeline:
                    RelationExtractor.from_rules_dir(rules_dir, tokenizer.vocab, leader))
 
     def analyze(self, text: str, dct: Optional[date],
-                stories: Sequence[tuple[int, int, Optional[date]]] = ()) -> Analysis:
+                stories: Sequence[StoryDate] = ()) -> Analysis:
         tokens = self.tokenizer.tokens(text)
         doc = self.tokenizer.doc(tokens)
         sentences = split_sentences(text, tokens)

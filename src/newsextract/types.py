@@ -122,6 +122,15 @@ class Event:
     mentions: list[EventMention] = field(default_factory=list)
 
 
+class StoryDate(NamedTuple):
+    """The date one story of a file was published (a wire file holds several)."""
+
+    start: int
+    end: int
+    dct: Optional[date]
+    month_only: bool = False  # an update stamp: the story ran that month, maybe days earlier
+
+
 @dataclass(slots=True)
 class Analysis:
     """What the pipeline found in one article."""

@@ -53,3 +53,15 @@ def test_window_start_end():
     assert find_dateline(text) == date(2025, 1, 1)
     assert find_dateline(text, start) == date(2025, 12, 29)
     assert find_dateline(text, 3, start) is None
+
+
+@pytest.mark.parametrize("text,updated", [
+    ("見出し\n2025/12/29 更新: 2025/12/29\n本文", True),
+    ("見出し\n最終更新日：2025年12月29日\n本文", True),
+    ("見出し\n2025年12月29日 配信\n本文", False),
+    ("見出し\n2025年12月29日\n本文", False),
+    ("2025年12月29日 配信 2025年12月30日 更新\n本文", False),  # the first stamp is the publication
+])
+def test_update_stamps_are_told_apart(text, updated):
+    from newsextract.reader.dateline import find_dateline_span
+    assert find_dateline_span(text).updated is updated

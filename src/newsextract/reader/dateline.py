@@ -39,6 +39,10 @@ _MARK = r"(?:更新|配信|公開|掲載|発行|投稿|作成|発表|最終更�
 # a marker word stands right after it or right before it.
 _AFTER_OK = re.compile(rf"[\s　]*(?:$|[|｜/／]|[\[(（【<＜]?\s*{_MARK}|(?:{_DATE}))", re.I)
 _BEFORE_OK = re.compile(rf"(?:{_MARK}\s*(?:日時|日)?|日付|date)[\s　]*[:：]?[\s　]*[(（【\[]?$", re.I)
+# 「2025/12/29 更新」: when the page last changed, not when it first ran.
+_UPDATE = r"(?:最終更新|更新|updated|last\s*modified)"
+_UPDATE_AFTER = re.compile(rf"[\s　]*[\[(（【<＜]?\s*{_UPDATE}", re.I)
+_UPDATE_BEFORE = re.compile(rf"{_UPDATE}\s*(?:日時|日)?[\s　]*[:：]?[\s　]*[(（【\[]?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,7 @@ class Dateline:
     start: int
     end: int
     date: date
+    updated: bool = False  # an update stamp: the story may have first run days earlier
 
 
 def find_dateline(text: str, start: int = 0, end: Optional[int] = None,
@@ -81,7 +86,8 @@ def dateline_in_line(line: str, offset: int = 0, reference: Optional[date] = Non
         if _is_stamp(line, m):
             d = _full_date(m)
             if d:
-                return Dateline(offset + m.start(), offset + m.end(), d)
+                updated = bool(_UPDATE_AFTER.match(line, m.end()) or _UPDATE_BEFORE.search(line, 0, m.start()))
+                return Dateline(offset + m.start(), offset + m.end(), d, updated)
     if reference is None:
         return None
     m = _WIRE.search(line)

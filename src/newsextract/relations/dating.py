@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Optional, Sequence
 
-from ..types import DateExpr, Section, Sentence
+from ..types import DateExpr, Section, Sentence, StoryDate
 
 _RESOLVED = re.compile(r"^\d{4}-\d{2}(-\d{2})?")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 ANAPHORIC_KINDS = frozenset({"anaphoric"})
-LIST_JOINERS = frozenset({"・", "、", ","})
+LIST_JOINERS = frozenset({"・", "、", ",", "と"})
 LISTABLE = frozenset({"full", "month_day", "day"})  # 「1月23日・24日」, not 「1日、前日に」
 # A date that is the subject or object of a clause is what is talked about, not
 # when the action happened: 「期限は11月27日が適切と表明」.
@@ -61,12 +61,20 @@ def _basis(expr: DateExpr) -> str:
     return "explicit"
 
 
+def _one_of(listed: list[DateExpr]) -> list[str]:
+    """The date of an action known only to fall on one of ``listed`` days (a
+    sentence under 「2月4日・5日:…」): their month when they share one."""
+    values = list(dict.fromkeys(event_value(d) for d in listed))
+    months = {v[:7] for v in values}
+    return [months.pop()] if len(values) > 1 and len(months) == 1 else values
+
+
 class DateIndex:
     """Date expressions and sections of one article, for lookups by offset."""
 
     def __init__(self, text: str, dates: list[DateExpr], sections: list[Section], dct: Optional[date],
                  quoted_chars: Optional[set[int]] = None,
-                 stories: Sequence[tuple[int, int, Optional[date]]] = ()) -> None:
+                 stories: Sequence[StoryDate] = ()) -> None:
         self.text = text
         self.dates = [d for d in dates if d.mod != "BEFORE" and event_value(d)
                       and not (quoted_chars and d.start in quoted_chars)
@@ -75,7 +83,7 @@ class DateIndex:
         self.sections = sorted(sections, key=lambda s: s.start)
         self.section_starts = [s.start for s in self.sections]
         self.dct = dct
-        self.stories = sorted(stories)  # (start, end, dct) of each story of a multi-story file
+        self.stories = sorted(StoryDate(*s) for s in stories)  # the date of each story of the file
 
     def dates_for(self, sentence: Sentence, trigger_start: int,
                   in_other_clause: Callable[[DateExpr], bool] = lambda d: False) -> list[Dating]:
@@ -92,13 +100,12 @@ class DateIndex:
             return [Dating(event_value(d), _basis(d), d) for d in self._list_of(chosen)]
         section = self.section_at(sentence.start)
         if section is not None and event_value(section.date):
-            return [Dating(event_value(d), "section", None) for d in self._list_of(section.date)]
+            return [Dating(value, "section", None) for value in _one_of(self._list_of(section.date))]
         narrative = self.narrative_before(sentence.start)
         if narrative is not None:
-            return [Dating(event_value(narrative), "inferred", None)]
-        dct = self.dct_at(sentence.start)
-        if dct is not None:
-            return [Dating(dct.isoformat(), "dct", None)]
+            return [Dating(value, "inferred", None) for value in _one_of(self._list_of(narrative))]
+        dct = self.dct_value(sentence.start)
+        return [Dating(dct, "dct", None)] if dct else []
         return []
 
     def narrative_before(self, offset: int) -> Optional[DateExpr]:
@@ -128,11 +135,14 @@ class DateIndex:
         return (a.kind in LISTABLE and b.kind in LISTABLE and b.start - a.end <= 1
                 and self.text[a.end:b.start] in LIST_JOINERS)
 
-    def dct_at(self, offset: int) -> Optional[date]:
-        for start, end, story_dct in self.stories:
-            if start <= offset < end and story_dct is not None:
-                return story_dct
-        return self.dct
+    def dct_value(self, offset: int) -> Optional[str]:
+        """The article date as an event date: its story's, else the article's;
+        only the month of an update stamp."""
+        for story in self.stories:
+            if story.start <= offset < story.end and story.dct is not None:
+                value = story.dct.isoformat()
+                return value[:7] if story.month_only else value
+        return self.dct.isoformat() if self.dct else None
 
     def section_at(self, offset: int) -> Optional[Section]:
         k = bisect.bisect_right(self.section_starts, offset) - 1

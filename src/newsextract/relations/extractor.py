@@ -16,7 +16,7 @@ from typing import Callable, Optional, Sequence
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ..types import ActorMention, DateExpr, Event, EventMention, Section, Sentence, Span, Token
+from ..types import ActorMention, DateExpr, Event, EventMention, Section, Sentence, Span, StoryDate, Token
 from . import arguments as args
 from .dating import DateIndex
 from .grammar import Grammar
@@ -47,7 +47,7 @@ class RelationExtractor:
     def __call__(self, text: str, tokens: list[Token], doc: Doc, sentences: list[Sentence],
                  dates: list[DateExpr], sections: list[Section], actors: list[ActorMention],
                  dct: Optional[date],
-                 stories: Sequence[tuple[int, int, Optional[date]]] = ()) -> list[Event]:
+                 stories: Sequence[StoryDate] = ()) -> list[Event]:
         quoted = quote_mask(tokens)
         quoted_chars = {t.start for t in tokens if quoted[t.i]}
         date_index = DateIndex(text, dates, sections, dct, quoted_chars, stories)
@@ -170,21 +170,26 @@ class _TopicCarry:
         self.grammar, self.date_index, self.sentences = grammar, date_index, sentences
         self._sentence_starts = [x.start for x in sentences]
         self._cache: dict[int, list] = {}
-        self._last: tuple[int, list[ActorMention]] = (-1, [])
 
     def subjects(self, sentence: Sentence) -> list:
         if sentence.start not in self._cache:
-            subs = args.subjects_in(sentence, self.tokens, self.ends, self.quoted, self.grammar)
-            self._cache[sentence.start] = subs
-            if subs:
-                self._last = (sentence.end, subs[-1].mentions)
+            self._cache[sentence.start] = args.subjects_in(
+                sentence, self.tokens, self.ends, self.quoted, self.grammar)
         return self._cache[sentence.start]
 
     def before(self, sentence: Sentence) -> list[ActorMention]:
-        end, mentions = self._last
-        if end < 0 or end > sentence.start or "\n" in self.text[end:sentence.start]:
-            return []
-        return mentions
+        """The last subject of the nearest earlier sentence of the paragraph
+        that has one; an unnamed or non-actor topic there carries nothing."""
+        k = bisect.bisect_left(self._sentence_starts, sentence.start)
+        while k > 0:
+            prev = self.sentences[k - 1]
+            if "\n" in self.text[prev.end:sentence.start]:
+                return []
+            subs = self.subjects(prev)
+            if subs:
+                return subs[-1].mentions
+            k -= 1
+        return []
 
     def joint_heading(self, sentence: Sentence) -> list[ActorMention]:
         """The parties a date-headed item names together, for a joint action

@@ -141,6 +141,14 @@ CASES = {
         "イスラエルとハマスは3日、停戦の合意に至らなかった。", D,
         {("ISR", "COOPERATE", "2025-11-03", "explicit", "negated"),
          ("HAMAS", "COOPERATE", "2025-11-03", "explicit", "negated")}),
+    "X側はA、Y側はBが出席: both take part": (
+        "協議には、インド側はジャイシャンカル外相、パキスタン側はダール副首相兼外相が出席した。", D,
+        {("JAISHANKAR", "CONSULT", "2025-11-10", "dct", "asserted"),
+         ("DAR", "CONSULT", "2025-11-10", "dct", "asserted")}),
+    "米ウ首脳会談: a country that shares 首脳 with the trigger is a party too": (
+        "キーウで日ウ首脳会談が行われた。", D,
+        {("TAKAICHI", "CONSULT", "2025-11-10", "dct", "asserted"),
+         ("ZELENSKY", "CONSULT", "2025-11-10", "dct", "asserted")}),
     "a later non-actor topic does not stop the topic carried from before": (
         "インドとパキスタンは協議を行った。停戦で合意したが、進展はなかった。", D,
         {("IND", "CONSULT", "2025-11-10", "dct", "asserted"),

@@ -66,7 +66,36 @@ def subjects_in(sentence: Sentence, tokens: list[Token], ends: dict[int, list[Ac
             out.append(Subject(_with_joined(group, tokens, ends, sentence), i))
         elif t.surface == "、" and min(m.token_start for m in group) == first:
             out.append(Subject(_with_joined(group, tokens, ends, sentence), i))
+    for subject in out:
+        if tokens[subject.marker_i].surface == "が" and subject.mentions:
+            subject.mentions = _with_sides(subject.mentions, tokens, ends, sentence)
     return out
+
+
+def _with_sides(group: list[ActorMention], tokens: list[Token],
+                ends: dict[int, list[ActorMention]], sentence: Sentence) -> list[ActorMention]:
+    """「米側はA、ウクライナ側はBが参加」: A takes part with B. Walk back over
+    「X側はA、」 pairs before a が-subject that follows 「側は」."""
+    members = list(group)
+    start = min(m.token_start for m in group)
+    while start - 2 > sentence.token_start and _side_topic_before(tokens, start):
+        # the country before 側は: 「米側」 is one mention, 「米|側」 two tokens
+        side = next((ends[j] for j in (start - 1, start - 2) if j in ends), None)
+        if side is None:
+            break
+        comma = min(m.token_start for m in side) - 1
+        if comma <= sentence.token_start or tokens[comma].surface != "、" or comma not in ends:
+            break
+        previous = ends[comma]
+        start = min(m.token_start for m in previous)
+        if not _side_topic_before(tokens, start):
+            break
+        members = previous + members
+    return _unique(members)
+
+
+def _side_topic_before(tokens: list[Token], i: int) -> bool:
+    return i >= 2 and tokens[i - 1].surface == "は" and tokens[i - 2].surface.endswith("側")  # 側, 米側
 
 
 def _unnamed_before(tokens: list[Token], i: int, g: Grammar) -> bool:
@@ -168,6 +197,10 @@ def compound_members(tokens: list[Token], ends: dict[int, list[ActorMention]],
                      trigger_start: int, sentence: Sentence) -> list[ActorMention]:
     """Actors fused into the trigger's noun compound or linked to it by
     の/による/との: 「米露首脳会談」, 「ウクライナと米国による高官協議」, 「日中の協議」."""
+    straddling = [m for j in (trigger_start + 1, trigger_start + 2) for m in ends.get(j, ())
+                  if m.token_start < trigger_start]
+    if straddling:  # 「米ウ首脳会談」: the mention ウ首脳 shares 首脳 with the trigger 首脳会談
+        ends = {**ends, trigger_start: straddling}
     i = _skip_nouns(tokens, ends, trigger_start, sentence)  # 首脳, 高官 between the actors and 会談
     if i not in ends:
         for link in COMPOUND_LINKS:  # 「米ロ首脳の電話会談」, 「AとBによる協議」

@@ -24,6 +24,11 @@ from conftest import triples
      [("両首脳", "SHEHBAZ"), ("両首脳", "MODI")]),
     ("タイとカンボジアの両国は停戦した。", [("両国", "KHM"), ("両国", "THA")]),
     ("英仏独の3か国は制裁に同調した。", [("3か国", "DEU"), ("3か国", "FRA"), ("3か国", "GBR")]),
+    # a headline's 3か国 is the list its body gives next, not the countries before it
+    ("中国の仲介\n2か国協議を開催\nタイとカンボジアの2か国は国境で協議した。",
+     [("2か国", "THA"), ("2か国", "KHM"), ("2か国", "THA"), ("2か国", "KHM")]),
+    ("日本と韓国は声明を出した。\nブラジル・インド・南アの3か国は会合を開いた。",
+     [("3か国", "BRA"), ("3か国", "IND"), ("3か国", "ZAF")]),
     ("自民党は会合を開いた。同党は公約を発表した。", [("同党", "LDP")]),
 ])
 def test_coreference(run, text, expected):

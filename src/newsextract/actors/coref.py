@@ -1,7 +1,9 @@
 """Coreference words and bare titles, resolved left to right.
 
 * 同氏 / 同大統領 / 同国 / 同党 … -> the latest fitting antecedent;
-  両首脳 / 両氏 / 両国 / 3か国 -> the latest N distinct ones (one mention each).
+  両首脳 / 両氏 / 両国 / 3か国 -> the latest N distinct ones (one mention each);
+  a 3か国 right after a list of three countries, or before one (a headline's
+  「3か国協議」 and its body's 「米国・ロシア・ウクライナの3か国」), is that list.
 * A bare title (「首相は」「大統領が」) -> who held that title on the article's
   date (DCT) in the country it names (ロシアの大統領, 米大統領) or else in the
   country the article is about: the country (or organisation) mentioned most
@@ -22,6 +24,8 @@ from .spans import Cand, is_katakana, title_end, words_at
 
 _KANJI_NUM = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 HOME = "JPN"
+LIST_JOINERS = frozenset({"・", "、", "と"})
+LOOK_AHEAD_TOKENS = 120  # about two sentences
 
 
 class Resolver:
@@ -42,6 +46,10 @@ class Resolver:
         counts: Counter[str] = Counter()
         last_seen: dict[str, int] = {}
         by_end = {c.e: c for c in cands if c.via == "gazetteer"}
+        self._countries_by_end: dict[int, list[Cand]] = {}
+        for c in cands:
+            if self._type(c) == "country":
+                self._countries_by_end.setdefault(c.e, []).append(c)
         out: list[Cand] = []
         absorbed: set[int] = set()
         k = 0
@@ -99,10 +107,37 @@ class Resolver:
             prev = tokens[i - 1].surface if i > 0 else ""
             nxt = tokens[i + 2].surface if i + 2 < len(tokens) else ""
             if n and 2 <= n <= 5 and prev not in lex.counter_blockers and nxt not in ("(", "（"):  # 3か国
+                listed = self._listed_before(tokens, i, n) or self._listed_ahead(tokens, i, n)
+                if listed:
+                    return [Cand(i, i + 2, a, via="coref", head=i) for a in listed]
                 return self._antecedents(history, i, i + 2, "country", n, None)
         m = words_at(tokens, i, self.role_titles, max_tokens=3)
         if m:
             return self._role(tokens, i, i + m, history, counts, last_seen, by_end, dct)
+        return []
+
+    def _listed_before(self, tokens: list[Token], i: int, n: int) -> list[str]:
+        """The ``n`` countries listed right before the counter at ``i``:
+        「米国・ロシア・ウクライナの3か国」, 「米国とロシア、ウクライナの3か国」."""
+        j = i - 1 if i > 0 and tokens[i - 1].surface == "の" else i
+        picked: list[str] = []
+        while j in self._countries_by_end:
+            group = self._countries_by_end[j]
+            picked = [c.actor_id for c in group] + picked
+            start = min(c.s for c in group)
+            if start > 0 and tokens[start - 1].surface in LIST_JOINERS:
+                j = start - 1
+            else:
+                break
+        picked = list(dict.fromkeys(picked))
+        return picked if len(picked) == n else []
+
+    def _listed_ahead(self, tokens: list[Token], i: int, n: int) -> list[str]:
+        """A headline's 「3か国協議」 names the parties its body lists next:
+        the countries of the next 「…の3か国」 within a few lines."""
+        for k in range(i + 2, min(len(tokens) - 1, i + LOOK_AHEAD_TOKENS)):
+            if tokens[k].pos2 == "数詞" and tokens[k + 1].surface in self.lex.country_counters:
+                return self._listed_before(tokens, k, n) if _number(tokens[k].surface) == n else []
         return []
 
     def _antecedents(self, history, s, e, typ, count, titles) -> list[Cand]:

@@ -149,6 +149,13 @@ CASES = {
         "キーウで日ウ首脳会談が行われた。", D,
         {("TAKAICHI", "CONSULT", "2025-11-10", "dct", "asserted"),
          ("ZELENSKY", "CONSULT", "2025-11-10", "dct", "asserted")}),
+    "a predicate nominalised by こと is what is demanded, not an event": (
+        "中国は4日、フィリピンが声明を出すことを求めた。", D,
+        {("CHN", "DEMAND", "2025-11-04", "explicit", "asserted")}),
+    "〜する作業を進める is the action itself": (
+        "関係筋によると、タイとカンボジアは停戦案を取りまとめる作業を進めている。", D,
+        {("THA", "CONSULT", "2025-11-10", "dct", "reported"),
+         ("KHM", "CONSULT", "2025-11-10", "dct", "reported")}),
     "a later non-actor topic does not stop the topic carried from before": (
         "インドとパキスタンは協議を行った。停戦で合意したが、進展はなかった。", D,
         {("IND", "CONSULT", "2025-11-10", "dct", "asserted"),

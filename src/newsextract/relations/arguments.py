@@ -8,7 +8,7 @@ its actor with a comma: 「プーチン氏、和平案を拒否」. In a passive
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..tokenize import SPACE
 from ..types import ActorMention, Sentence, Token
@@ -197,9 +197,11 @@ def compound_members(tokens: list[Token], ends: dict[int, list[ActorMention]],
                      trigger_start: int, sentence: Sentence) -> list[ActorMention]:
     """Actors fused into the trigger's noun compound or linked to it by
     の/による/との: 「米露首脳会談」, 「ウクライナと米国による高官協議」, 「日中の協議」."""
-    straddling = [m for j in (trigger_start + 1, trigger_start + 2) for m in ends.get(j, ())
+    cut = tokens[trigger_start].start
+    straddling = [replace(m, end=cut, text=m.text[:cut - m.start], token_end=trigger_start)
+                  for j in (trigger_start + 1, trigger_start + 2) for m in ends.get(j, ())
                   if m.token_start < trigger_start]
-    if straddling:  # 「米ウ首脳会談」: the mention ウ首脳 shares 首脳 with the trigger 首脳会談
+    if straddling:  # 「米ウ首脳会談」: the mention ウ首脳 shares 首脳 with the trigger 首脳会談; keep ウ
         ends = {**ends, trigger_start: straddling}
     i = _skip_nouns(tokens, ends, trigger_start, sentence)  # 首脳, 高官 between the actors and 会談
     if i not in ends:

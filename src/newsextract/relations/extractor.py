@@ -25,6 +25,7 @@ from .modality import ModalityIndex
 from .triggers import Trigger, find_triggers, quote_mask
 
 NOUNISH = ("名詞", "接尾辞")
+FORMAL_NOUNS = frozenset({"こと", "事", "もの", "物", "の"})
 # Actions done together: under a heading that names several parties, a
 # subjectless one is theirs (「露ウ代表団交渉」 … 「捕虜交換で合意した」).
 JOINT_TYPES = frozenset({"CONSULT", "COOPERATE"})
@@ -249,7 +250,9 @@ def _object_of(text: str, tokens: list[Token], trig: Trigger) -> Optional[str]:
     j = i
     while j - 1 >= 0 and tokens[j - 1].pos1 in NOUNISH and i - (j - 1) <= 4:
         j -= 1
-    return text[tokens[j].start:tokens[i].start] if j < i else None
+    if j == i or tokens[j].pos2 == "普通名詞" and tokens[j].lemma in FORMAL_NOUNS and j + 1 == i:
+        return None  # 「出すことを求めた」: a nominalised clause, not a thing
+    return text[tokens[j].start:tokens[i].start]
 
 
 def _confidence(e: Event) -> float:

@@ -126,7 +126,7 @@ def _modifies_noun(tokens: list[Token], e: int, limit: int, g: Grammar) -> bool:
         return False  # a bare noun trigger is not a clause of its own
     while i < limit and (tokens[i].pos1 == "助動詞" or tokens[i].surface in ("て", "い", "いる", "き", "しまっ")):
         i += 1
-    if i >= limit or i == e:
+    if i >= limit:
         return False
     nxt = tokens[i]
     if nxt.surface in g.complement_markers:

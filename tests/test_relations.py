@@ -156,6 +156,40 @@ CASES = {
         "関係筋によると、タイとカンボジアは停戦案を取りまとめる作業を進めている。", D,
         {("THA", "CONSULT", "2025-11-10", "dct", "reported"),
          ("KHM", "CONSULT", "2025-11-10", "dct", "reported")}),
+    "a condition and its outcome are no events; the warning is": (
+        "ハマスが停戦案を拒否すれば、イスラエルは攻撃を再開するとネタニヤフ首相は警告した。", D,
+        {("NETANYAHU", "THREATEN", "2025-11-10", "dct", "asserted")}),
+    "a guess (だろう) is no event; the view stated is": (
+        "イランは5日、米国が協議を拒否するだろうとの見解を示した。", D,
+        {("IRN", "STATEMENT", "2025-11-05", "explicit", "asserted")}),
+    "a refusal under a condition is still a refusal": (
+        "イランは5日、制裁が解除されなければ協議は受け入れられないと表明した。", D,
+        {("IRN", "STATEMENT", "2025-11-05", "explicit", "asserted"),
+         ("IRN", "REJECT", "2025-11-05", "explicit", "asserted")}),
+    "one sentence per line under a heading: the subject carries to the next line": (
+        "②10月3日:インド・パキスタン外相会談\nインドとパキスタンは会談した。\n捕虜の交換で合意した。\n", D,
+        {("IND", "CONSULT", "2025-10-03", "explicit", "asserted"),
+         ("PAK", "CONSULT", "2025-10-03", "explicit", "asserted"),
+         ("IND", "COOPERATE", "2025-10-03", "section", "asserted"),
+         ("PAK", "COOPERATE", "2025-10-03", "section", "asserted")}),
+    "a blank line ends the carried subject": (
+        "インドとパキスタンは3日、会談した。\n\n捕虜の交換で合意した。", D,
+        {("IND", "CONSULT", "2025-11-03", "explicit", "asserted"),
+         ("PAK", "CONSULT", "2025-11-03", "explicit", "asserted")}),
+    "the carried subject is the main one, not one of an inner clause": (
+        "インドは3日、パキスタンが停戦に違反したと非難した。協議を拒否した。", D,
+        {("IND", "DISAPPROVE", "2025-11-03", "explicit", "asserted"),
+         ("IND", "REJECT", "2025-11-03", "inferred", "asserted")}),
+    "Xが「…」と述べた: the first subject is the speaker": (
+        "モディ首相が「テロは容認できない」と述べた。", D,
+        {("MODI", "STATEMENT", "2025-11-10", "dct", "asserted")}),
+    "an aside in brackets after the name": (
+        "ルビオ国務長官(共和党)は5日、停戦案を支持した。", D,
+        {("RUBIO", "COOPERATE", "2025-11-05", "explicit", "asserted")}),
+    "unnamed speakers with など carry nothing": (
+        "インドは3日、パキスタンと会談した。政府関係者などはこれに反論した。", D,
+        {("IND", "CONSULT", "2025-11-03", "explicit", "asserted"),
+         ("PAK", "CONSULT", "2025-11-03", "explicit", "asserted")}),
     "a later non-actor topic does not stop the topic carried from before": (
         "インドとパキスタンは協議を行った。停戦で合意したが、進展はなかった。", D,
         {("IND", "CONSULT", "2025-11-10", "dct", "asserted"),

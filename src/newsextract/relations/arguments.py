@@ -49,6 +49,8 @@ def subjects_in(sentence: Sentence, tokens: list[Token], ends: dict[int, list[Ac
         t = tokens[i]
         if quoted[i]:
             continue
+        if out and out[-1].marker_i == i:
+            continue  # the particle of 「米高官らは」, taken with its mention
         if i not in ends:
             if t.surface in SUBJECT_MARKERS and (group := _officials_of(tokens, ends, i, sentence, g)):
                 out.append(Subject(_with_joined(group, tokens, ends, sentence), i))
@@ -58,6 +60,7 @@ def subjects_in(sentence: Sentence, tokens: list[Token], ends: dict[int, list[Ac
                 out.append(Subject([], i))  # 「和平案では、…求めている」: the topic is no actor
             continue
         group = ends[i]
+        i, t = _past_parenthesis(tokens, i, sentence), tokens[_past_parenthesis(tokens, i, sentence)]
         if t.surface in g.plural_suffixes and i + 1 < sentence.token_end:
             i, t = i + 1, tokens[i + 1]  # 「ウィトコフ特使らは」
         elif t.surface in ("」", "』") and i + 1 < sentence.token_end:
@@ -98,8 +101,21 @@ def _side_topic_before(tokens: list[Token], i: int) -> bool:
     return i >= 2 and tokens[i - 1].surface == "は" and tokens[i - 2].surface.endswith("側")  # 側, 米側
 
 
+def _past_parenthesis(tokens: list[Token], i: int, sentence: Sentence) -> int:
+    """Skip a short aside after a name: 「ウィッカー委員長(共和党)は」 -> the は."""
+    if tokens[i].surface not in ("(", "（"):
+        return i
+    for j in range(i + 1, min(i + 12, sentence.token_end - 1)):
+        if tokens[j].surface in (")", "）"):
+            return j + 1
+    return i
+
+
 def _unnamed_before(tokens: list[Token], i: int, g: Grammar) -> bool:
-    """「関係者は」, 「米政府関係者は」: the particle at ``i`` follows an unnamed speaker."""
+    """「関係者は」, 「米政府関係者は」, 「関係者などは」: the particle at ``i``
+    follows an unnamed speaker."""
+    if i > 1 and tokens[i - 1].surface in g.plural_suffixes:
+        i -= 1
     prev = tokens[i - 1]
     return prev.surface in g.unnamed_subjects or (
         prev.pos1 == "接尾辞" and tokens[i - 2].surface + prev.surface in g.unnamed_subjects)
@@ -154,7 +170,7 @@ def _with_joined(group: list[ActorMention], tokens: list[Token],
     return _unique(members)
 
 
-def clause_closed(tokens: list[Token], start: int, end: int, g: Grammar) -> bool:
+def clause_closed(tokens: list[Token], start: int, end: int, g: Grammar, quotes: bool = True) -> bool:
     """True when a predicate between ``start`` and ``end`` closes the clause of a
     が-subject: into a noun (「米ロが策定した和平案」, 「同意しない場合」) or a quote
     (「米国が支持したと述べた」); the subject then belongs to that inner clause.
@@ -166,7 +182,7 @@ def clause_closed(tokens: list[Token], start: int, end: int, g: Grammar) -> bool
                 (nxt.pos1 == "名詞" and nxt.surface not in g.modal_nouns)
                 or (nxt.surface == "と" and nxt.pos2 == "格助詞")):
             return True
-        if t.surface in ("」", "』") and nxt.surface == "と":
+        if quotes and t.surface in ("」", "』") and nxt.surface == "と":
             return True  # 「プーチン氏が「真剣に考えている」と強調」: the quote closes the clause
     return False
 

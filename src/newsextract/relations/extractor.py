@@ -8,6 +8,7 @@ several mentions (a headline and its body are one event).
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 from pathlib import Path
 from dataclasses import replace
@@ -109,15 +110,17 @@ class RelationExtractor:
         if _is_passive(tokens, trig.tok_end):
             agents = args.agent_of_passive(sentence, tokens, ends, quoted, trig.tok_start)
             return [(a, None, rule + "/passive") for a in agents]
+        g = self.lexicon.grammar
         subjects = [s for s in carried.subjects(sentence) if s.marker_i < trig.tok_start]
-        subjects = [s for s in subjects if tokens[s.marker_i].surface in args.TOPIC_MARKERS
-                    or not args.clause_closed(tokens, s.marker_i, trig.tok_start, self.lexicon.grammar)]
+        # 「Xが「…」と述べた」: a quote closes no clause of the sentence's first subject, its speaker
+        subjects = [s for k, s in enumerate(subjects) if tokens[s.marker_i].surface in args.TOPIC_MARKERS
+                    or not args.clause_closed(tokens, s.marker_i, trig.tok_start, g, quotes=k > 0)]
         if subjects:
             subject = subjects[-1].mentions
         else:
             subject = carried.before(sentence)
             rule += "/carried" if subject else ""
-            if not subject and trig.predicate.type in JOINT_TYPES and not carried.subjects(sentence):
+            if not subject and trig.predicate.type in JOINT_TYPES and not subjects:
                 subject = carried.joint_heading(sentence)
                 rule += "/heading" if subject else ""
         if trig.predicate.type == "CONSULT":
@@ -179,18 +182,39 @@ class _TopicCarry:
         return self._cache[sentence.start]
 
     def before(self, sentence: Sentence) -> list[ActorMention]:
-        """The last subject of the nearest earlier sentence of the paragraph
-        that has one; an unnamed or non-actor topic there carries nothing."""
+        """The main subject of the nearest earlier sentence of the paragraph
+        that names one; an unnamed or non-actor topic there carries nothing."""
         k = bisect.bisect_left(self._sentence_starts, sentence.start)
         while k > 0:
             prev = self.sentences[k - 1]
-            if "\n" in self.text[prev.end:sentence.start]:
+            if self._breaks_paragraph(prev, sentence):
                 return []
-            subs = self.subjects(prev)
-            if subs:
-                return subs[-1].mentions
+            main = self._main_subject(prev)
+            if main is not None:
+                return main
             k -= 1
         return []
+
+    def _main_subject(self, sentence: Sentence) -> Optional[list[ActorMention]]:
+        """Who the sentence is about: its last topic (in 「米国は…と、関係者は
+        述べた」 the speaker), else its first が-subject still open at the
+        sentence end; None when its actor was itself carried."""
+        subs = self.subjects(sentence)
+        topics = [x for x in subs if self.tokens[x.marker_i].surface in args.TOPIC_MARKERS]
+        if topics:
+            return topics[-1].mentions
+        open_ = [x for x in subs if not args.clause_closed(self.tokens, x.marker_i, sentence.token_end, self.grammar)]
+        return open_[0].mentions if open_ else None
+
+    def _breaks_paragraph(self, prev: Sentence, sentence: Sentence) -> bool:
+        """A blank line, or a new heading's section, between two sentences;
+        a single line break does not: some sites put each sentence on its line."""
+        gap = self.text[prev.end:sentence.start]
+        if "\n" not in gap:
+            return False
+        if re.search(r"\n[ \t\u3000]*\r?\n", gap):
+            return True
+        return self.date_index.section_at(prev.start) is not self.date_index.section_at(sentence.start)
 
     def joint_heading(self, sentence: Sentence) -> list[ActorMention]:
         """The parties a date-headed item names together, for a joint action

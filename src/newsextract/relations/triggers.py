@@ -40,12 +40,13 @@ def find_triggers(matches: Matches, doc: Doc, tokens: list[Token], sentences: li
     spans = [doc[s:e] for s, e in found]
     out: list[Trigger] = []
     sent_end = _sentence_end_index(sentences, len(tokens))
+    sent_start = _sentence_start_index(sentences, len(tokens))
     for span in sorted(filter_spans(spans), key=lambda sp: sp.start):
         s, e = span.start, span.end
         if quoted[s]:
             continue  # speech content is not the speaker's own action
         pred = found[(s, e)]
-        if not _stands_as_predicate(tokens, s, e, sent_end[s], g):
+        if not _stands_as_predicate(tokens, s, e, sent_end[s], g) or _hypothetical(tokens, s, e, sent_start[s]):
             continue
         out.append(Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end))
     return _drop_light_verbs(out, tokens, g)
@@ -70,6 +71,42 @@ def _sentence_end_index(sentences: list[Sentence], n: int) -> list[int]:
         for i in range(s.token_start, s.token_end):
             ends[i] = s.token_end
     return ends
+
+
+def _sentence_start_index(sentences: list[Sentence], n: int) -> list[int]:
+    starts = [0] * n
+    for s in sentences:
+        for i in range(s.token_start, s.token_end):
+            starts[i] = s.token_start
+    return starts
+
+
+CONDITIONALS = frozenset({"ば", "たら", "なら"})
+CONJECTURES = frozenset({"だろう", "でしょう", "かもしれない"})
+
+
+def _hypothetical(tokens: list[Token], s: int, e: int, first: int) -> bool:
+    """A condition or its outcome, or a guess, is no event (GUIDELINES: purely
+    hypothetical outcomes): 「受け入れなければ」, 「拒否すれば制裁を科す」,
+    「拒否するだろう」. The outcome clause ends at a quotative と, so in
+    「…打ち切ると警告した」 the warning itself stands."""
+    tail = "".join(t.surface for t in tokens[e:e + 4])
+    if any(tail.startswith(w) or tail[2:].startswith(w) for w in CONJECTURES):  # する|だろう, し|た|だろう
+        return True
+    for t in tokens[e:e + 3]:
+        if t.surface in CONDITIONALS and t.pos1 in ("助詞", "助動詞"):
+            return True
+        if t.pos1 not in ("動詞", "助動詞") or t.lemma not in ("する", "ない", "れる", "られる"):
+            break
+    if any(t.lemma == "ない" for t in tokens[s:e + 4]):
+        return False  # 「進展がなければ停戦は受け入れられない」: a refusal stated now
+    for i in range(s - 1, first - 1, -1):
+        t = tokens[i]
+        if t.surface in ("。", "と", "」"):
+            return False
+        if t.surface in CONDITIONALS and t.pos1 in ("助詞", "助動詞") and tokens[i - 1].surface != "よれ":
+            return True  # 「によれば」 names a source
+    return False
 
 
 def _next(tokens: list[Token], i: int, limit: int) -> Token | None:
@@ -131,7 +168,8 @@ def _modifies_noun(tokens: list[Token], e: int, limit: int, g: Grammar) -> bool:
     nxt = tokens[i]
     if nxt.surface in g.complement_markers:
         return True  # 「合意するよう圧力をかけた」: the pressure is the event, not the agreement
-    return nxt.pos1 in ("名詞", "形状詞") and nxt.surface not in g.modal_nouns  # 形状詞: 可能(性)
+    # 形状詞: 可能(性); 連体詞: 「要請したこの当局者」
+    return nxt.pos1 in ("名詞", "形状詞", "連体詞") and nxt.surface not in g.modal_nouns
 
 
 def quote_mask(tokens: list[Token]) -> list[bool]:

@@ -190,6 +190,12 @@ CASES = {
         "インドは3日、パキスタンと会談した。政府関係者などはこれに反論した。", D,
         {("IND", "CONSULT", "2025-11-03", "explicit", "asserted"),
          ("PAK", "CONSULT", "2025-11-03", "explicit", "asserted")}),
+    "a topic that is no actor leaves a joint action to the heading's leaders": (
+        "③8月15日:米中首脳会談\n協議は3時間に及んだが、合意には至らなかった。\n", D,
+        {("TRUMP", "CONSULT", "2025-08-15", "explicit", "asserted"),
+         ("XI_JINPING", "CONSULT", "2025-08-15", "explicit", "asserted"),
+         ("TRUMP", "COOPERATE", "2025-08-15", "section", "negated"),
+         ("XI_JINPING", "COOPERATE", "2025-08-15", "section", "negated")}),
     "a later non-actor topic does not stop the topic carried from before": (
         "インドとパキスタンは協議を行った。停戦で合意したが、進展はなかった。", D,
         {("IND", "CONSULT", "2025-11-10", "dct", "asserted"),

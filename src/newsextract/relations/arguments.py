@@ -29,6 +29,7 @@ COMPOUND_LINKS = (("の",), ("による",), ("に", "よる"), ("と", "の"), (
 class Subject:
     mentions: list[ActorMention]
     marker_i: int  # token index of the particle
+    thing: bool = False  # a topic that is no actor: 「協議は」, 「和平案では」
 
 
 def by_token(mentions: list[ActorMention]) -> dict[int, list[ActorMention]]:
@@ -57,7 +58,7 @@ def subjects_in(sentence: Sentence, tokens: list[Token], ends: dict[int, list[Ac
             elif t.surface in SUBJECT_MARKERS and _unnamed_before(tokens, i, g):
                 out.append(Subject([], i))
             elif not out and t.surface == "は" and t.pos2 == "係助詞" and _thing_topic(tokens, i):
-                out.append(Subject([], i))  # 「和平案では、…求めている」: the topic is no actor
+                out.append(Subject([], i, thing=True))  # 「和平案では、…求めている」: the topic is no actor
             continue
         group = ends[i]
         i, t = _past_parenthesis(tokens, i, sentence), tokens[_past_parenthesis(tokens, i, sentence)]

@@ -115,14 +115,14 @@ class RelationExtractor:
         # 「Xが「…」と述べた」: a quote closes no clause of the sentence's first subject, its speaker
         subjects = [s for k, s in enumerate(subjects) if tokens[s.marker_i].surface in args.TOPIC_MARKERS
                     or not args.clause_closed(tokens, s.marker_i, trig.tok_start, g, quotes=k > 0)]
-        if subjects:
-            subject = subjects[-1].mentions
-        else:
-            subject = carried.before(sentence)
-            rule += "/carried" if subject else ""
-            if not subject and trig.predicate.type in JOINT_TYPES and not subjects:
-                subject = carried.joint_heading(sentence)
-                rule += "/heading" if subject else ""
+        subject = subjects[-1].mentions if subjects else carried.before(sentence)
+        rule += "/carried" if subject and not subjects else ""
+        if not subject and trig.predicate.type in JOINT_TYPES and all(x.thing for x in subjects):
+            # 「協議は…に及んだが、合意には至らなかった」: the heading's parties
+            subject = carried.joint_heading(sentence)
+            if carried.heading_names_leaders(sentence):
+                subject = [self._leader(m, day) for m in subject]
+            rule += "/heading" if subject else ""
         if trig.predicate.type == "CONSULT":
             return self._participants(trig, sentence, tokens, ends, quoted, subject, rule, day)
         if not subject:
@@ -219,15 +219,25 @@ class _TopicCarry:
     def joint_heading(self, sentence: Sentence) -> list[ActorMention]:
         """The parties a date-headed item names together, for a joint action
         under it that names none: 「6月2日:露ウ代表団交渉」 … 「捕虜交換で合意した」."""
-        section = self.date_index.section_at(sentence.start)
-        if section is None:
-            return []
-        k = bisect.bisect_left(self._sentence_starts, section.start)  # the section opens with its heading
-        heading = self.sentences[k] if k < len(self.sentences) else None
-        if heading is None or heading.start == sentence.start:
+        heading = self._heading(sentence)
+        if heading is None:
             return []
         group = args.first_group(heading, self.tokens, self.ends, self.quoted)
         return group if len(group) >= 2 else []
+
+    def _heading(self, sentence: Sentence) -> Optional[Sentence]:
+        """The heading of the dated section that holds ``sentence``, if another sentence."""
+        section = self.date_index.section_at(sentence.start)
+        if section is None:
+            return None
+        k = bisect.bisect_left(self._sentence_starts, section.start)  # the section opens with its heading
+        heading = self.sentences[k] if k < len(self.sentences) else None
+        return None if heading is None or heading.start == sentence.start else heading
+
+    def heading_names_leaders(self, sentence: Sentence) -> bool:
+        """「8月15日:米露首脳会談」: the heading's countries stand for their leaders."""
+        heading = self._heading(sentence)
+        return heading is not None and "首脳" in self.text[heading.start:heading.end]
 
 
 def _in_other_clause(expr: DateExpr, trig: Trigger, token_at: dict[int, int],

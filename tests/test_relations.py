@@ -196,6 +196,13 @@ CASES = {
          ("XI_JINPING", "CONSULT", "2025-08-15", "explicit", "asserted"),
          ("TRUMP", "COOPERATE", "2025-08-15", "section", "negated"),
          ("XI_JINPING", "COOPERATE", "2025-08-15", "section", "negated")}),
+    "a meeting named with its parties as the setting of something else took place": (
+        "インドとパキスタンの外相協議で、停戦の延長が決まった。", D,
+        {("IND", "CONSULT", "2025-11-10", "dct", "asserted"),
+         ("PAK", "CONSULT", "2025-11-10", "dct", "asserted")}),
+    "a meeting named as a setting without its parties is no event": (
+        "インドは協議で停戦の延長を求めた。", D,
+        {("IND", "DEMAND", "2025-11-10", "dct", "asserted")}),
     "a later non-actor topic does not stop the topic carried from before": (
         "インドとパキスタンは協議を行った。停戦で合意したが、進展はなかった。", D,
         {("IND", "CONSULT", "2025-11-10", "dct", "asserted"),

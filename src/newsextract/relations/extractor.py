@@ -107,6 +107,8 @@ class RelationExtractor:
                     day: Optional[date]):
         """(actor, target, rule) for each participant of the trigger."""
         rule = trig.predicate.id
+        if trig.setting:
+            return self._setting_parties(trig, sentence, tokens, ends, rule, day)
         if _is_passive(tokens, trig.tok_end):
             agents = args.agent_of_passive(sentence, tokens, ends, quoted, trig.tok_start)
             return [(a, None, rule + "/passive") for a in agents]
@@ -138,6 +140,17 @@ class RelationExtractor:
             return mention
         actor_id, name = found
         return replace(mention, actor_id=actor_id, name=name, actor_type="person", via="leader")
+
+    def _setting_parties(self, trig, sentence, tokens, ends, rule, day):
+        """The parties a meeting noun names itself (「米国とウクライナの高官協議で」);
+        none when it names fewer than two."""
+        fused = args.compound_members(tokens, ends, trig.tok_start, sentence)
+        if len(fused) < 2:
+            return []
+        if any(t.surface == "首脳" for t in tokens[min(m.token_start for m in fused):trig.tok_end]):
+            fused, rule = [self._leader(m, day) for m in fused], rule + "/leaders"
+        return [(p, next((q for q in fused if q.actor_id != p.actor_id), None), rule + "/setting")
+                for p in fused]
 
     def _participants(self, trig, sentence, tokens, ends, quoted, subject, rule, day):
         """「AとBは会談した」, 「AはBと会談」, 「米露首脳会談」: every participant acts;

@@ -27,6 +27,9 @@ class Trigger:
     tok_end: int
     start: int
     end: int
+    # 「米国とウクライナの高官協議で…策定」: a meeting named as the setting of
+    # another action took place; it counts only with the parties it names
+    setting: bool = False
 
 
 def find_triggers(matches: Matches, doc: Doc, tokens: list[Token], sentences: list[Sentence],
@@ -46,9 +49,12 @@ def find_triggers(matches: Matches, doc: Doc, tokens: list[Token], sentences: li
         if quoted[s]:
             continue  # speech content is not the speaker's own action
         pred = found[(s, e)]
-        if not _stands_as_predicate(tokens, s, e, sent_end[s], g) or _hypothetical(tokens, s, e, sent_start[s]):
+        if _hypothetical(tokens, s, e, sent_start[s]):
             continue
-        out.append(Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end))
+        if _stands_as_predicate(tokens, s, e, sent_end[s], g):
+            out.append(Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end))
+        elif pred.type in SETTING_TYPES and _is_setting(tokens, e, sent_end[s]):
+            out.append(Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end, setting=True))
     return _drop_light_verbs(out, tokens, g)
 
 
@@ -79,6 +85,15 @@ def _sentence_start_index(sentences: list[Sentence], n: int) -> list[int]:
         for i in range(s.token_start, s.token_end):
             starts[i] = s.token_start
     return starts
+
+
+SETTING_TYPES = frozenset({"CONSULT"})
+
+
+def _is_setting(tokens: list[Token], e: int, limit: int) -> bool:
+    """「協議で」, 「会談では」: the meeting is where something else happened."""
+    nxt = _next(tokens, e, limit)
+    return nxt is not None and nxt.surface == "で" and nxt.pos1 == "助詞"
 
 
 CONDITIONALS = frozenset({"ば", "たら", "なら"})

@@ -203,6 +203,11 @@ CASES = {
     "a meeting named as a setting without its parties is no event": (
         "インドは協議で停戦の延長を求めた。", D,
         {("IND", "DEMAND", "2025-11-10", "dct", "asserted")}),
+    "Aと、外相のB: an appositive title between joined subjects": (
+        "モディ首相と、外相のジャイシャンカル氏は3日、ダール副首相兼外相と協議した。", D,
+        {("MODI", "CONSULT", "2025-11-03", "explicit", "asserted"),
+         ("JAISHANKAR", "CONSULT", "2025-11-03", "explicit", "asserted"),
+         ("DAR", "CONSULT", "2025-11-03", "explicit", "asserted")}),
     "a later non-actor topic does not stop the topic carried from before": (
         "インドとパキスタンは協議を行った。停戦で合意したが、進展はなかった。", D,
         {("IND", "CONSULT", "2025-11-10", "dct", "asserted"),

@@ -164,11 +164,29 @@ def _with_joined(group: list[ActorMention], tokens: list[Token],
     """Extend a subject back over 「AとB」, 「A、B」, 「A・B」 to every member."""
     members = list(group)
     start = min(m.token_start for m in group)
-    while start - 1 > sentence.token_start and tokens[start - 1].surface in JOINERS and start - 1 in ends:
-        prev = ends[start - 1]
+    while (j := _joined_at(tokens, ends, start, sentence)) is not None:
+        prev = ends[j]
         members = prev + members
         start = min(m.token_start for m in prev)
     return _unique(members)
+
+
+def _joined_at(tokens: list[Token], ends: dict[int, list[ActorMention]], start: int,
+               sentence: Sentence) -> int | None:
+    """Where the mention joined to the one at ``start`` ends: 「AとB」, 「A、B」,
+    and with an appositive title between, 「Aと、特使のB」. None if there is none."""
+    j = start
+    if j - 1 > sentence.token_start and tokens[j - 1].surface == "の":  # 特使の
+        k = j - 2
+        while k > sentence.token_start and tokens[k].pos1 in ("名詞", "接尾辞") and k not in ends and j - 2 - k < 3:
+            k -= 1
+        if k + 1 < j - 1 and k + 1 not in ends and tokens[k].surface in JOINERS:
+            j = k + 1
+    if j - 2 > sentence.token_start and tokens[j - 1].surface == "、" and tokens[j - 2].surface == "と":
+        j -= 1  # 「Aと、B」
+    if j - 1 > sentence.token_start and tokens[j - 1].surface in JOINERS and j - 1 in ends:
+        return j - 1
+    return None
 
 
 def clause_closed(tokens: list[Token], start: int, end: int, g: Grammar, quotes: bool = True) -> bool:

@@ -208,6 +208,12 @@ CASES = {
         {("MODI", "CONSULT", "2025-11-03", "explicit", "asserted"),
          ("JAISHANKAR", "CONSULT", "2025-11-03", "explicit", "asserted"),
          ("DAR", "CONSULT", "2025-11-03", "explicit", "asserted")}),
+    "a list item's date without a colon, then the actor and a comma": (
+        "  • 9月3日インド、パキスタンと停戦協定に署名\n", D,
+        {("IND", "COOPERATE", "2025-09-03", "explicit", "asserted")}),
+    "a term in quotation marks is no predicate": (
+        "インドは5日、「最終提案」ではないとの認識を示した。", D,
+        {("IND", "STATEMENT", "2025-11-05", "explicit", "asserted")}),
     "a later non-actor topic does not stop the topic carried from before": (
         "インドとパキスタンは協議を行った。停戦で合意したが、進展はなかった。", D,
         {("IND", "CONSULT", "2025-11-10", "dct", "asserted"),

@@ -154,9 +154,15 @@ def _first_content(sentence: Sentence, tokens: list[Token]) -> int:
         if tokens[j].surface in HEADLINE_BREAKS:
             i = j + 1
             break
-    while i < sentence.token_end and tokens[i].pos1 in ("補助記号", SPACE):
-        i += 1
+    while i < sentence.token_end and (tokens[i].pos1 in ("補助記号", SPACE) or _date_word(tokens, i)):
+        i += 1  # 「• 11月22日トランプ氏、…」: a date with no colon after it
     return i
+
+
+def _date_word(tokens: list[Token], i: int) -> bool:
+    """A number, or 年/月/日 right after one (not the 日 of 日米)."""
+    return tokens[i].pos2 == "数詞" or (
+        tokens[i].surface in ("年", "月", "日") and i > 0 and tokens[i - 1].pos2 == "数詞")
 
 
 def _with_joined(group: list[ActorMention], tokens: list[Token],

@@ -137,6 +137,8 @@ def _stands_as_predicate(tokens: list[Token], s: int, e: int, limit: int, g: Gra
     if last.pos1 in ("動詞", "助動詞", "形容詞"):
         return True
     nxt = _next(tokens, e, limit)
+    if nxt is not None and nxt.surface in ("」", "』"):
+        return False  # a term in quotation marks: 「最終提案」ではない (speech is masked before)
     if nxt is None or nxt.surface in CLAUSE_END or nxt.pos1 == SPACE:
         return True  # headline style: 「プーチン氏、和平案を拒否」
     if nxt.pos1 == "動詞" and nxt.lemma in ("する", "為る"):

@@ -214,6 +214,15 @@ CASES = {
     "a term in quotation marks is no predicate": (
         "インドは5日、「最終提案」ではないとの認識を示した。", D,
         {("IND", "STATEMENT", "2025-11-05", "explicit", "asserted")}),
+    "a line linking another story reports no event": (
+        "関連記事:インド、パキスタンとの協議を拒否\n", D, set()),
+    "Xとの before a noun names no partner": (
+        "インドは3日、長年続くパキスタンとの紛争を終わらせるための計画について協議した。", D,
+        {("IND", "CONSULT", "2025-11-03", "explicit", "asserted")}),
+    "AはX日、Bは…と発表: A announces, B meets on its own date": (
+        "国連のグテレス事務総長は5日、安保理は来週に会合を開くと発表した。", D,
+        {("GUTERRES", "STATEMENT", "2025-11-05", "explicit", "asserted"),
+         ("UNSC", "CONSULT", "2025-11", "inferred", "asserted")}),
     "a later non-actor topic does not stop the topic carried from before": (
         "インドとパキスタンは協議を行った。停戦で合意したが、進展はなかった。", D,
         {("IND", "CONSULT", "2025-11-10", "dct", "asserted"),

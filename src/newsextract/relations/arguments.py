@@ -205,7 +205,7 @@ def clause_closed(tokens: list[Token], start: int, end: int, g: Grammar, quotes:
         predicate_end = t.pos1 == "動詞" or (t.pos1 == "助動詞" and t.surface not in ("な", "の"))
         if predicate_end and (
                 (nxt.pos1 == "名詞" and nxt.surface not in g.modal_nouns)
-                or (nxt.surface == "と" and nxt.pos2 == "格助詞")):
+                or (nxt.surface == "と" and nxt.pos2 in ("格助詞", "接続助詞"))):
             return True
         if quotes and t.surface in ("」", "』") and nxt.surface == "と":
             return True  # 「プーチン氏が「真剣に考えている」と強調」: the quote closes the clause
@@ -214,10 +214,13 @@ def clause_closed(tokens: list[Token], start: int, end: int, g: Grammar, quotes:
 
 def marked_before(sentence: Sentence, tokens: list[Token], ends: dict[int, list[ActorMention]],
                   quoted: list[bool], upto: int, markers: frozenset[str]) -> list[ActorMention]:
-    """Mentions in the sentence before token ``upto`` followed by one of ``markers``."""
+    """Mentions in the sentence before token ``upto`` followed by one of
+    ``markers``, not by a particle then の (「ロシアとの戦争」, 「米国への支援」
+    modify a noun)."""
     out = []
     for i in range(sentence.token_start + 1, upto):
-        if i in ends and not quoted[i] and tokens[i].surface in markers:
+        if i in ends and not quoted[i] and tokens[i].surface in markers \
+                and not (i + 1 < upto and tokens[i + 1].surface == "の"):
             out.extend(ends[i])
     return out
 

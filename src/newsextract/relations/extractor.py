@@ -117,6 +117,10 @@ class RelationExtractor:
         # 「Xが「…」と述べた」: a quote closes no clause of the sentence's first subject, its speaker
         subjects = [s for k, s in enumerate(subjects) if tokens[s.marker_i].surface in args.TOPIC_MARKERS
                     or not args.clause_closed(tokens, s.marker_i, trig.tok_start, g, quotes=k > 0)]
+        topics = [x for x in subjects if tokens[x.marker_i].surface == "は"]
+        if len(topics) > 1 and _after_quotative(tokens, trig.tok_start) and not any(
+                t.pos1 in ("動詞", "助動詞") for t in tokens[topics[-2].marker_i:topics[-1].marker_i]):
+            subjects = topics[-2:-1]  # 「AはX日、Bは…会合を開くと発表」: B is in what A announced
         subject = subjects[-1].mentions if subjects else carried.before(sentence)
         rule += "/carried" if subject and not subjects else ""
         if not subject and trig.predicate.type in JOINT_TYPES and all(x.thing for x in subjects):
@@ -264,6 +268,13 @@ def _in_other_clause(expr: DateExpr, trig: Trigger, token_at: dict[int, int],
         return False  # 「6日、北朝鮮が発射した…」, 「28日の会談が…」: the date is the main clause's
     end = next((i for i in range(first, trig.tok_start) if tokens[i].surface == "、"), trig.tok_start)
     return args.clause_closed(tokens, first - 1, end, g)
+
+
+def _after_quotative(tokens: list[Token], i: int) -> bool:
+    """「…と発表」, 「…と述べた」: the trigger at ``i`` reports what was said."""
+    # UniDic tags the と of 「開くと発表」 as a conjunction; after a predicate it quotes
+    return i > 1 and tokens[i - 1].surface == "と" and (
+        tokens[i - 2].pos1 in ("動詞", "助動詞", "形容詞") or tokens[i - 2].surface in ("」", "』"))
 
 
 def _as_date(value: str) -> Optional[date]:

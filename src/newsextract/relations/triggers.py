@@ -44,10 +44,11 @@ def find_triggers(matches: Matches, doc: Doc, tokens: list[Token], sentences: li
     out: list[Trigger] = []
     sent_end = _sentence_end_index(sentences, len(tokens))
     sent_start = _sentence_start_index(sentences, len(tokens))
+    links = _link_lines(tokens, sentences, g)
     for span in sorted(filter_spans(spans), key=lambda sp: sp.start):
         s, e = span.start, span.end
-        if quoted[s]:
-            continue  # speech content is not the speaker's own action
+        if quoted[s] or links[s]:
+            continue  # speech content is not the speaker's own action; a link is another story
         pred = found[(s, e)]
         if _hypothetical(tokens, s, e, sent_start[s]):
             continue
@@ -77,6 +78,16 @@ def _sentence_end_index(sentences: list[Sentence], n: int) -> list[int]:
         for i in range(s.token_start, s.token_end):
             ends[i] = s.token_end
     return ends
+
+
+def _link_lines(tokens: list[Token], sentences: list[Sentence], g: Grammar) -> bytearray:
+    """True for the tokens of a sentence that opens with 「関連記事:」 and the like."""
+    out = bytearray(len(tokens))
+    for s in sentences:
+        head = "".join(t.surface for t in tokens[s.token_start:s.token_start + 6])
+        if any(head.startswith(p) for p in g.link_line_prefixes):
+            out[s.token_start:s.token_end] = b"\x01" * (s.token_end - s.token_start)
+    return out
 
 
 def _sentence_start_index(sentences: list[Sentence], n: int) -> list[int]:

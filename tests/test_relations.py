@@ -223,6 +223,10 @@ CASES = {
         "国連のグテレス事務総長は5日、安保理は来週に会合を開くと発表した。", D,
         {("GUTERRES", "STATEMENT", "2025-11-05", "explicit", "asserted"),
          ("UNSC", "CONSULT", "2025-11", "inferred", "asserted")}),
+    "における / に向けた are particles, not clauses that close the subject's": (
+        "タイ・カンボジア双方が国境における地雷除去に向けた措置で同意した。", D,
+        {("THA", "COOPERATE", "2025-11-10", "dct", "asserted"),
+         ("KHM", "COOPERATE", "2025-11-10", "dct", "asserted")}),
     "a later non-actor topic does not stop the topic carried from before": (
         "インドとパキスタンは協議を行った。停戦で合意したが、進展はなかった。", D,
         {("IND", "CONSULT", "2025-11-10", "dct", "asserted"),

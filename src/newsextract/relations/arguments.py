@@ -203,6 +203,8 @@ def clause_closed(tokens: list[Token], start: int, end: int, g: Grammar, quotes:
     for i in range(start + 1, end - 1):
         t, nxt = tokens[i], tokens[i + 1]
         predicate_end = t.pos1 == "動詞" or (t.pos1 == "助動詞" and t.surface not in ("な", "の"))
+        if predicate_end and _compound_particle(tokens, i, g):
+            continue  # 「黒海における航行」, 「和平に向けた措置」: a particle, no clause
         if predicate_end and (
                 (nxt.pos1 == "名詞" and nxt.surface not in g.modal_nouns)
                 or (nxt.surface == "と" and nxt.pos2 in ("格助詞", "接続助詞"))):
@@ -210,6 +212,14 @@ def clause_closed(tokens: list[Token], start: int, end: int, g: Grammar, quotes:
         if quotes and t.surface in ("」", "』") and nxt.surface == "と":
             return True  # 「プーチン氏が「真剣に考えている」と強調」: the quote closes the clause
     return False
+
+
+def _compound_particle(tokens: list[Token], i: int, g: Grammar) -> bool:
+    """True when the token at ``i`` ends 「における」, 「に関する」, 「に向けた」,
+    「を巡る」 …: a verb grammaticalised into a particle."""
+    verb = i - 1 if tokens[i].pos1 == "助動詞" else i
+    return (verb >= 1 and tokens[verb].pos1 == "動詞" and tokens[verb].lemma in g.particle_verbs
+            and tokens[verb - 1].surface in ("に", "を"))
 
 
 def marked_before(sentence: Sentence, tokens: list[Token], ends: dict[int, list[ActorMention]],

@@ -227,6 +227,9 @@ CASES = {
         "タイ・カンボジア双方が国境における地雷除去に向けた措置で同意した。", D,
         {("THA", "COOPERATE", "2025-11-10", "dct", "asserted"),
          ("KHM", "COOPERATE", "2025-11-10", "dct", "asserted")}),
+    "a continuative verb before a noun does not close the subject's clause": (
+        "イスラエルのカッツ国防相が5日、強い批判を受け辞任した。", D,
+        {("KATZ", "YIELD", "2025-11-05", "explicit", "asserted")}),
     "a later non-actor topic does not stop the topic carried from before": (
         "インドとパキスタンは協議を行った。停戦で合意したが、進展はなかった。", D,
         {("IND", "CONSULT", "2025-11-10", "dct", "asserted"),

@@ -202,7 +202,10 @@ def clause_closed(tokens: list[Token], start: int, end: int, g: Grammar, quotes:
     An adjective before a noun (「新たな和平案」) closes nothing."""
     for i in range(start + 1, end - 1):
         t, nxt = tokens[i], tokens[i + 1]
-        predicate_end = t.pos1 == "動詞" or (t.pos1 == "助動詞" and t.surface not in ("な", "の"))
+        # a verb ends a relative clause in its dictionary form; 「捜索を受け汚職疑惑で辞任」
+        # has a continuative 受け (surface differs from the lemma): the clause goes on
+        predicate_end = (t.pos1 == "動詞" and t.surface == t.lemma) or (
+            t.pos1 == "助動詞" and t.surface not in ("な", "の"))
         if predicate_end and _compound_particle(tokens, i, g):
             continue  # 「黒海における航行」, 「和平に向けた措置」: a particle, no clause
         if predicate_end and (

@@ -230,6 +230,12 @@ CASES = {
     "a continuative verb before a noun does not close the subject's clause": (
         "イスラエルのカッツ国防相が5日、強い批判を受け辞任した。", D,
         {("KATZ", "YIELD", "2025-11-05", "explicit", "asserted")}),
+    "Xの攻撃を受け: the attack is X's": (
+        "ウクライナ東部の都市は5日、ロシア軍の攻撃を受けた。", D,
+        {("RUS", "FIGHT", "2025-11-05", "explicit", "asserted")}),
+    "an undergone action with no agent named is no event": (
+        "タイのアヌティン首相は5日、批判を受け辞任した。", D,
+        {("ANUTIN", "YIELD", "2025-11-05", "explicit", "asserted")}),
     "a later non-actor topic does not stop the topic carried from before": (
         "インドとパキスタンは協議を行った。停戦で合意したが、進展はなかった。", D,
         {("IND", "CONSULT", "2025-11-10", "dct", "asserted"),

@@ -109,6 +109,9 @@ class RelationExtractor:
         rule = trig.predicate.id
         if trig.setting:
             return self._setting_parties(trig, sentence, tokens, ends, rule, day)
+        if trig.undergone:  # the agent is named before の: 「国家反汚職局の家宅捜索を受け」
+            return [(a, None, rule + "/undergone")
+                    for a in args.compound_members(tokens, ends, trig.tok_start, sentence)]
         if _is_passive(tokens, trig.tok_end):
             agents = args.agent_of_passive(sentence, tokens, ends, quoted, trig.tok_start)
             return [(a, None, rule + "/passive") for a in agents]

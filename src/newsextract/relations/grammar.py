@@ -22,6 +22,7 @@ class Grammar:
     plural_suffixes: frozenset[str]  # 「特使らは」, 「ロシア・ウクライナ双方が」
     unnamed_subjects: frozenset[str]  # 「関係者は」: a subject with no actor
     official_nouns: frozenset[str]  # 「英国の政府高官も」: officials act for their government
+    undergo_verbs: frozenset[str]  # 「家宅捜索を受け」: N を + these, N's agent is the の before it
     particle_verbs: frozenset[str]  # 「黒海における」, 「和平に向けた」: after に/を these are particles
     link_line_prefixes: frozenset[str]  # 「関連記事:…」: a line that links another story reports no event
 

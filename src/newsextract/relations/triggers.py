@@ -30,6 +30,8 @@ class Trigger:
     # 「米国とウクライナの高官協議で…策定」: a meeting named as the setting of
     # another action took place; it counts only with the parties it names
     setting: bool = False
+    # 「国家反汚職局の家宅捜索を受け」: the action is undergone; its agent is the の before it
+    undergone: bool = False
 
 
 def find_triggers(matches: Matches, doc: Doc, tokens: list[Token], sentences: list[Sentence],
@@ -56,6 +58,8 @@ def find_triggers(matches: Matches, doc: Doc, tokens: list[Token], sentences: li
             out.append(Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end))
         elif pred.type in SETTING_TYPES and _is_setting(tokens, e, sent_end[s]):
             out.append(Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end, setting=True))
+        elif _is_undergone(tokens, e, sent_end[s], g):
+            out.append(Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end, undergone=True))
     return _drop_light_verbs(out, tokens, g)
 
 
@@ -105,6 +109,13 @@ def _is_setting(tokens: list[Token], e: int, limit: int) -> bool:
     """「協議で」, 「会談では」: the meeting is where something else happened."""
     nxt = _next(tokens, e, limit)
     return nxt is not None and nxt.surface == "で" and nxt.pos1 == "助詞"
+
+
+def _is_undergone(tokens: list[Token], e: int, limit: int, g: Grammar) -> bool:
+    """「捜索を受け」, 「攻撃を受けた」: a noun trigger undergone by the subject."""
+    nxt = _next(tokens, e, limit)
+    return (nxt is not None and nxt.surface == "を" and nxt.i + 1 < limit
+            and tokens[nxt.i + 1].lemma in g.undergo_verbs)
 
 
 CONDITIONALS = frozenset({"ば", "たら", "なら"})

@@ -236,6 +236,10 @@ CASES = {
     "an undergone action with no agent named is no event": (
         "タイのアヌティン首相は5日、批判を受け辞任した。", D,
         {("ANUTIN", "YIELD", "2025-11-05", "explicit", "asserted")}),
+    "unnamed speakers with a count (関係者2人) carry nothing": (
+        "インドは3日、パキスタンと会談した。事情に詳しい関係者2人が明らかにした。", D,
+        {("IND", "CONSULT", "2025-11-03", "explicit", "asserted"),
+         ("PAK", "CONSULT", "2025-11-03", "explicit", "asserted")}),
     "a later non-actor topic does not stop the topic carried from before": (
         "インドとパキスタンは協議を行った。停戦で合意したが、進展はなかった。", D,
         {("IND", "CONSULT", "2025-11-10", "dct", "asserted"),

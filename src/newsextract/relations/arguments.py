@@ -113,10 +113,12 @@ def _past_parenthesis(tokens: list[Token], i: int, sentence: Sentence) -> int:
 
 
 def _unnamed_before(tokens: list[Token], i: int, g: Grammar) -> bool:
-    """「関係者は」, 「米政府関係者は」, 「関係者などは」: the particle at ``i``
-    follows an unnamed speaker."""
+    """「関係者は」, 「米政府関係者は」, 「関係者などは」, 「関係者2人が」: the
+    particle at ``i`` follows an unnamed speaker."""
     if i > 1 and tokens[i - 1].surface in g.plural_suffixes:
         i -= 1
+    elif i > 2 and tokens[i - 2].pos2 == "数詞" and tokens[i - 1].pos1 in ("接尾辞", "名詞"):
+        i -= 2  # a count: 2人, 3名
     prev = tokens[i - 1]
     return prev.surface in g.unnamed_subjects or (
         prev.pos1 == "接尾辞" and tokens[i - 2].surface + prev.surface in g.unnamed_subjects)

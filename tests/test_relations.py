@@ -303,3 +303,17 @@ def test_an_update_stamp_dates_undated_events_to_its_month(pipeline, stamp, expe
     stories = [(s.start, s.end, s.published, s.outlet) for s in split_stories(text)]
     events = analyze(pipeline, text, D, stories).events
     assert {(e.actor_id, e.type, e.date, e.date_basis) for e in events} == {("MODI", "REJECT", expected, "dct")}
+
+
+def _exclusion_examples():
+    import json
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "rules" / "predicates" / "exclusions.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith(("#", "//"))]
+    return [(row["id"], row["example"]) for row in rows if "example" in row]
+
+
+@pytest.mark.parametrize("rule_id, example", _exclusion_examples())
+def test_each_exclusion_example_gives_no_event(pipeline, rule_id, example):
+    assert pipeline.analyze(example, D).events == [], rule_id

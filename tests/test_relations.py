@@ -240,6 +240,9 @@ CASES = {
         "インドは3日、パキスタンと会談した。事情に詳しい関係者2人が明らかにした。", D,
         {("IND", "CONSULT", "2025-11-03", "explicit", "asserted"),
          ("PAK", "CONSULT", "2025-11-03", "explicit", "asserted")}),
+    "a headline part opened by a name: the name acts": (
+        "タイ首相、国境巡り「遺憾」 フン・マネット首相5日までの撤退要求\n", D,
+        {("HUN_MANET", "DEMAND", "2025-11-10", "dct", "asserted")}),
     "a later non-actor topic does not stop the topic carried from before": (
         "インドとパキスタンは協議を行った。停戦で合意したが、進展はなかった。", D,
         {("IND", "CONSULT", "2025-11-10", "dct", "asserted"),

@@ -70,6 +70,8 @@ def subjects_in(sentence: Sentence, tokens: list[Token], ends: dict[int, list[Ac
             out.append(Subject(_with_joined(group, tokens, ends, sentence), i))
         elif t.surface == "、" and min(m.token_start for m in group) == first:
             out.append(Subject(_with_joined(group, tokens, ends, sentence), i))
+        elif t.pos1 != "助詞" and _opens_headline_part(tokens, min(m.token_start for m in group), sentence):
+            out.append(Subject(group, i))  # 「… トランプ氏27日までの合意要求」
     for subject in out:
         if tokens[subject.marker_i].surface == "が" and subject.mentions:
             subject.mentions = _with_sides(subject.mentions, tokens, ends, sentence)
@@ -100,6 +102,14 @@ def _with_sides(group: list[ActorMention], tokens: list[Token],
 
 def _side_topic_before(tokens: list[Token], i: int) -> bool:
     return i >= 2 and tokens[i - 1].surface == "は" and tokens[i - 2].surface.endswith("側")  # 側, 米側
+
+
+def _opens_headline_part(tokens: list[Token], start: int, sentence: Sentence) -> bool:
+    """A headline (no 。) runs parts together with spaces: a name that opens a
+    part is its actor, with no particle."""
+    return (start > sentence.token_start and tokens[start - 1].pos1 == SPACE
+            and tokens[sentence.token_end - 1].surface != "。"
+            and not any(t.surface == "。" for t in tokens[sentence.token_start:sentence.token_end]))
 
 
 def _past_parenthesis(tokens: list[Token], i: int, sentence: Sentence) -> int:

@@ -243,6 +243,14 @@ CASES = {
     "a headline part opened by a name: the name acts": (
         "タイ首相、国境巡り「遺憾」 フン・マネット首相5日までの撤退要求\n", D,
         {("HUN_MANET", "DEMAND", "2025-11-10", "dct", "asserted")}),
+    "現在 dates a state to the article, not to the narrative": (
+        "インドは3日、パキスタンと会談した。パキスタンは現在、停戦案を拒否している。", D,
+        {("IND", "CONSULT", "2025-11-03", "explicit", "asserted"),
+         ("PAK", "CONSULT", "2025-11-03", "explicit", "asserted"),
+         ("PAK", "REJECT", "2025-11-10", "dct", "asserted")}),
+    "a relative clause ending before an adjectival noun (新たな) closes its subject": (
+        "インドは3日、中国とロシアがまとめた新たな停戦案をパキスタンに提示した。", D,
+        {("IND", "PROPOSE", "2025-11-03", "explicit", "asserted")}),
     "a later non-actor topic does not stop the topic carried from before": (
         "インドとパキスタンは協議を行った。停戦で合意したが、進展はなかった。", D,
         {("IND", "CONSULT", "2025-11-10", "dct", "asserted"),

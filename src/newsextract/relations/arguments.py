@@ -221,7 +221,7 @@ def clause_closed(tokens: list[Token], start: int, end: int, g: Grammar, quotes:
         if predicate_end and _compound_particle(tokens, i, g):
             continue  # 「黒海における航行」, 「和平に向けた措置」: a particle, no clause
         if predicate_end and (
-                (nxt.pos1 == "名詞" and nxt.surface not in g.modal_nouns)
+                (nxt.pos1 in ("名詞", "形状詞", "連体詞") and nxt.surface not in g.modal_nouns)
                 or (nxt.surface == "と" and nxt.pos2 in ("格助詞", "接続助詞"))):
             return True
         if quotes and t.surface in ("」", "』") and nxt.surface == "と":

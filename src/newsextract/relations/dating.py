@@ -61,6 +61,15 @@ def _basis(expr: DateExpr) -> str:
     return "explicit"
 
 
+NOW_WORDS = ("現在", "目下", "現時点")
+
+
+def _says_now(text: str, start: int, end: int) -> bool:
+    """「米国は現在、…難色を示している」: the state at the article's date, not
+    at the date the narrative last named."""
+    return any(w in text[start:end] for w in NOW_WORDS)
+
+
 def _one_of(listed: list[DateExpr]) -> list[str]:
     """The date of an action known only to fall on one of ``listed`` days (a
     sentence under 「2月4日・5日:…」): their month when they share one."""
@@ -101,7 +110,8 @@ class DateIndex:
         section = self.section_at(sentence.start)
         if section is not None and event_value(section.date):
             return [Dating(value, "section", None) for value in _one_of(self._list_of(section.date))]
-        narrative = self.narrative_before(sentence.start)
+        narrative = None if _says_now(self.text, sentence.start, trigger_start) \
+            else self.narrative_before(sentence.start)
         if narrative is not None:
             return [Dating(value, "inferred", None) for value in _one_of(self._list_of(narrative))]
         dct = self.dct_value(sentence.start)

@@ -115,6 +115,20 @@ class RelationExtractor:
         if _is_passive(tokens, trig.tok_end):
             agents = args.agent_of_passive(sentence, tokens, ends, quoted, trig.tok_start)
             return [(a, None, rule + "/passive") for a in agents]
+        subject, how = self._subject(trig, sentence, tokens, carried, day)
+        rule += how
+        if trig.predicate.type == "CONSULT":
+            return self._participants(trig, sentence, tokens, ends, quoted, subject, rule, day)
+        if not subject:
+            return []
+        marked = args.marked_before(sentence, tokens, ends, quoted, trig.tok_start, args.TARGET_MARKERS)
+        target = next((m for m in reversed(marked) if m.actor_id not in {s.actor_id for s in subject}), None)
+        return [(a, target, rule) for a in subject]
+
+    def _subject(self, trig: Trigger, sentence: Sentence, tokens: list[Token], carried: "_TopicCarry",
+                 day: Optional[date]) -> tuple[list[ActorMention], str]:
+        """Who does the trigger, and how that was found: "" (its own clause),
+        "/carried" (the sentence before) or "/heading" (the section heading)."""
         g = self.lexicon.grammar
         subjects = [s for s in carried.subjects(sentence) if s.marker_i < trig.tok_start]
         # 「Xが「…」と述べた」: a quote closes no clause of the sentence's first subject, its speaker
@@ -124,21 +138,17 @@ class RelationExtractor:
         if len(topics) > 1 and _after_quotative(tokens, trig.tok_start) and not any(
                 t.pos1 in ("動詞", "助動詞") for t in tokens[topics[-2].marker_i:topics[-1].marker_i]):
             subjects = topics[-2:-1]  # 「AはX日、Bは…会合を開くと発表」: B is in what A announced
-        subject = subjects[-1].mentions if subjects else carried.before(sentence)
-        rule += "/carried" if subject and not subjects else ""
-        if not subject and trig.predicate.type in JOINT_TYPES and all(x.thing for x in subjects):
-            # 「協議は…に及んだが、合意には至らなかった」: the heading's parties
+        if subjects and not all(x.thing for x in subjects):
+            return subjects[-1].mentions, ""
+        if not subjects and (subject := carried.before(sentence)):
+            return subject, "/carried"
+        if trig.predicate.type in JOINT_TYPES:
+            # 「露ウ代表団交渉」 … 「協議は…に及んだが、合意には至らなかった」: the heading's parties
             subject = carried.joint_heading(sentence)
             if carried.heading_names_leaders(sentence):
                 subject = [self._leader(m, day) for m in subject]
-            rule += "/heading" if subject else ""
-        if trig.predicate.type == "CONSULT":
-            return self._participants(trig, sentence, tokens, ends, quoted, subject, rule, day)
-        if not subject:
-            return []
-        marked = args.marked_before(sentence, tokens, ends, quoted, trig.tok_start, args.TARGET_MARKERS)
-        target = next((m for m in reversed(marked) if m.actor_id not in {s.actor_id for s in subject}), None)
-        return [(a, target, rule) for a in subject]
+            return subject, "/heading" if subject else ""
+        return [], ""
 
     def _leader(self, mention: ActorMention, day: Optional[date]) -> ActorMention:
         """The leader of a country mention (米 in 米露首脳会談 -> TRUMP), same span."""
@@ -311,7 +321,7 @@ def _object_of(text: str, tokens: list[Token], trig: Trigger) -> Optional[str]:
     j = i
     while j - 1 >= 0 and tokens[j - 1].pos1 in NOUNISH and i - (j - 1) <= 4:
         j -= 1
-    if j == i or tokens[j].pos2 == "普通名詞" and tokens[j].lemma in FORMAL_NOUNS and j + 1 == i:
+    if j == i or (j + 1 == i and tokens[j].lemma in FORMAL_NOUNS):
         return None  # 「出すことを求めた」: a nominalised clause, not a thing
     return text[tokens[j].start:tokens[i].start]
 

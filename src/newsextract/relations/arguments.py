@@ -61,7 +61,8 @@ def subjects_in(sentence: Sentence, tokens: list[Token], ends: dict[int, list[Ac
                 out.append(Subject([], i, thing=True))  # 「和平案では、…求めている」: the topic is no actor
             continue
         group = ends[i]
-        i, t = _past_parenthesis(tokens, i, sentence), tokens[_past_parenthesis(tokens, i, sentence)]
+        i = _past_parenthesis(tokens, i, sentence)
+        t = tokens[i]
         if t.surface in g.plural_suffixes and i + 1 < sentence.token_end:
             i, t = i + 1, tokens[i + 1]  # 「ウィトコフ特使らは」
         elif t.surface in ("」", "』") and i + 1 < sentence.token_end:
@@ -108,7 +109,6 @@ def _opens_headline_part(tokens: list[Token], start: int, sentence: Sentence) ->
     """A headline (no 。) runs parts together with spaces: a name that opens a
     part is its actor, with no particle."""
     return (start > sentence.token_start and tokens[start - 1].pos1 == SPACE
-            and tokens[sentence.token_end - 1].surface != "。"
             and not any(t.surface == "。" for t in tokens[sentence.token_start:sentence.token_end]))
 
 

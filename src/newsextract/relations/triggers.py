@@ -44,8 +44,7 @@ def find_triggers(matches: Matches, doc: Doc, tokens: list[Token], sentences: li
     found = {(s, e): pred for pred, s, e in matches.predicates if not any(excluded[s:e])}
     spans = [doc[s:e] for s, e in found]
     out: list[Trigger] = []
-    sent_end = _sentence_end_index(sentences, len(tokens))
-    sent_start = _sentence_start_index(sentences, len(tokens))
+    sent_start, sent_end = _sentence_bounds(sentences, len(tokens))
     links = _link_lines(tokens, sentences, g)
     for span in sorted(filter_spans(spans), key=lambda sp: sp.start):
         s, e = span.start, span.end
@@ -76,12 +75,13 @@ def _drop_light_verbs(triggers: list[Trigger], tokens: list[Token], g: Grammar) 
     return [t for t in triggers if t.tok_start not in drop]
 
 
-def _sentence_end_index(sentences: list[Sentence], n: int) -> list[int]:
-    ends = [n] * n
+def _sentence_bounds(sentences: list[Sentence], n: int) -> tuple[list[int], list[int]]:
+    """For each token, the first token of its sentence and the one past its last."""
+    starts, ends = [0] * n, [n] * n
     for s in sentences:
         for i in range(s.token_start, s.token_end):
-            ends[i] = s.token_end
-    return ends
+            starts[i], ends[i] = s.token_start, s.token_end
+    return starts, ends
 
 
 def _link_lines(tokens: list[Token], sentences: list[Sentence], g: Grammar) -> bytearray:
@@ -92,14 +92,6 @@ def _link_lines(tokens: list[Token], sentences: list[Sentence], g: Grammar) -> b
         if any(head.startswith(p) for p in g.link_line_prefixes):
             out[s.token_start:s.token_end] = b"\x01" * (s.token_end - s.token_start)
     return out
-
-
-def _sentence_start_index(sentences: list[Sentence], n: int) -> list[int]:
-    starts = [0] * n
-    for s in sentences:
-        for i in range(s.token_start, s.token_end):
-            starts[i] = s.token_start
-    return starts
 
 
 SETTING_TYPES = frozenset({"CONSULT"})
@@ -119,7 +111,7 @@ def _is_undergone(tokens: list[Token], e: int, limit: int, g: Grammar) -> bool:
 
 
 CONDITIONALS = frozenset({"ば", "たら", "なら"})
-CONJECTURES = frozenset({"だろう", "でしょう", "かもしれない"})
+CONJECTURES = ("だろう", "でしょう", "かもしれない")
 
 
 def _hypothetical(tokens: list[Token], s: int, e: int, first: int) -> bool:
@@ -127,8 +119,10 @@ def _hypothetical(tokens: list[Token], s: int, e: int, first: int) -> bool:
     hypothetical outcomes): 「受け入れなければ」, 「拒否すれば制裁を科す」,
     「拒否するだろう」. The outcome clause ends at a quotative と, so in
     「…打ち切ると警告した」 the warning itself stands."""
-    tail = "".join(t.surface for t in tokens[e:e + 4])
-    if any(tail.startswith(w) or tail[2:].startswith(w) for w in CONJECTURES):  # する|だろう, し|た|だろう
+    j = e
+    while j < min(len(tokens), e + 3) and tokens[j].lemma in ("する", "た"):
+        j += 1  # 拒否|する|だろう, 拒否|し|た|だろう
+    if "".join(t.surface for t in tokens[j:j + 4]).startswith(CONJECTURES):
         return True
     for t in tokens[e:e + 3]:
         if t.surface in CONDITIONALS and t.pos1 in ("助詞", "助動詞"):

@@ -251,6 +251,14 @@ CASES = {
     "a relative clause ending before an adjectival noun (新たな) closes its subject": (
         "インドは3日、中国とロシアがまとめた新たな停戦案をパキスタンに提示した。", D,
         {("IND", "PROPOSE", "2025-11-03", "explicit", "asserted")}),
+    "AとBとの会談後: the meeting took place": (
+        "インド外務省は5日、モディ首相とシャリフ首相との会談後に声明を発表した。", D,
+        {("MODI", "CONSULT", "2025-11-05", "explicit", "asserted"),
+         ("SHEHBAZ", "CONSULT", "2025-11-05", "explicit", "asserted"),
+         ("IND", "STATEMENT", "2025-11-05", "explicit", "asserted")}),
+    "talks where a relative clause says a plan was made are background": (
+        "インドは5日、米国や欧州との協議で策定された和平案を支持した。", D,
+        {("IND", "COOPERATE", "2025-11-05", "explicit", "asserted")}),
     "a later non-actor topic does not stop the topic carried from before": (
         "インドとパキスタンは協議を行った。停戦で合意したが、進展はなかった。", D,
         {("IND", "CONSULT", "2025-11-10", "dct", "asserted"),

@@ -22,7 +22,7 @@ JOINERS = frozenset({"と", "や", "、", "・", "および", "及び"})
 TARGET_MARKERS = frozenset({"に", "へ", "と"})
 AGENT_MARKERS = (("から",), ("によって",), ("に", "よっ", "て"), ("に", "より"))
 HEADLINE_BREAKS = frozenset({":", "：", "\n"})
-COMPOUND_LINKS = (("の",), ("による",), ("に", "よる"), ("と", "の"), ("との",))
+COMPOUND_LINKS = (("と", "の"), ("に", "よる"), ("の",), ("による",), ("との",))  # longest first
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ from spacy.util import filter_spans
 
 from ..tokenize import SPACE
 from ..types import Sentence, Token
+from .arguments import clause_closed
 from .grammar import Grammar
 from .lexicon import Matches, Predicate
 
@@ -55,7 +56,7 @@ def find_triggers(matches: Matches, doc: Doc, tokens: list[Token], sentences: li
             continue
         if _stands_as_predicate(tokens, s, e, sent_end[s], g):
             out.append(Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end))
-        elif pred.type in SETTING_TYPES and _is_setting(tokens, e, sent_end[s]):
+        elif pred.type in SETTING_TYPES and _is_setting(tokens, e, sent_end[s], g):
             out.append(Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end, setting=True))
         elif _is_undergone(tokens, e, sent_end[s], g):
             out.append(Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end, undergone=True))
@@ -97,10 +98,19 @@ def _link_lines(tokens: list[Token], sentences: list[Sentence], g: Grammar) -> b
 SETTING_TYPES = frozenset({"CONSULT"})
 
 
-def _is_setting(tokens: list[Token], e: int, limit: int) -> bool:
-    """「協議で」, 「会談では」: the meeting is where something else happened."""
+def _is_setting(tokens: list[Token], e: int, limit: int, g: Grammar) -> bool:
+    """「協議で」, 「会談では」, 「会談後」: the meeting is where, or after which,
+    something else happened; not where a relative clause says something was
+    done (「協議で策定された和平案」 is background, of no known date)."""
     nxt = _next(tokens, e, limit)
-    return nxt is not None and nxt.surface == "で" and nxt.pos1 == "助詞"
+    if nxt is None:
+        return False
+    if nxt.surface == "後":
+        return True
+    if nxt.surface != "で" or nxt.pos1 != "助詞":
+        return False
+    end = next((i for i in range(nxt.i, limit) if tokens[i].surface in ("、", "。")), limit)
+    return not clause_closed(tokens, nxt.i, end, g)
 
 
 def _is_undergone(tokens: list[Token], e: int, limit: int, g: Grammar) -> bool:

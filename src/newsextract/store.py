@@ -4,10 +4,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from typing import Optional
 
-from sqlalchemy import delete, insert
-from sqlalchemy.orm import Session
+from sqlalchemy import Table, delete, insert, select
+from sqlalchemy.engine import Connection, Dialect
 
 from .db import (ActorMentionRow, Article, DateExpression, EventMentionRow, EventRow, StoryRow)
 from .types import Analysis, Event, EventMention
@@ -36,58 +37,84 @@ def fingerprint(path: str, actor_id: str, etype: str, day: Optional[str]) -> str
     return hashlib.sha1(f"{path}\x1f{actor_id}\x1f{etype}\x1f{day}".encode()).hexdigest()
 
 
-def replace_article(session: Session, record: ArticleRecord, analysis: Analysis) -> int:
+# Columns of the span tables, in table order; rows are plain tuples of these.
+DATE_COLUMNS = ("article_id", "start", "end", "surface", "value", "mod", "kind")
+ACTOR_COLUMNS = ("article_id", "start", "end", "surface", "actor_id", "actor_name", "actor_type",
+                 "via", "known")
+EVENT_COLUMNS = ("article_id", "fingerprint", "actor_id", "actor", "actor_text", "type", "cameo",
+                 "target_id", "target", "object", "date", "date_basis", "modality", "confidence",
+                 "rule")
+MENTION_COLUMNS = ("event_id", "trigger_start", "trigger_end", "trigger_text", "actor_start",
+                   "actor_end", "actor_text", "date_start", "date_end", "date_text",
+                   "sentence_start", "sentence_end", "rule")
+
+
+def replace_article(conn: Connection, record: ArticleRecord, analysis: Analysis) -> int:
     """Delete any earlier version of the article and insert this one; the
     caller's transaction makes the swap atomic. Returns the article id.
 
-    Rows go in as batched Core inserts (an article has hundreds of spans;
-    building ORM objects for them cost more than the extraction)."""
-    session.execute(delete(Article).where(Article.root == record.root, Article.path == record.path))
+    The article and its stories (dates to convert) go through Core; the
+    hundreds of span rows go to the driver as one executemany of tuples
+    per table: SQLAlchemy's per-row parameter handling cost more than the
+    extraction of a short article."""
+    conn.execute(delete(Article).where(Article.root == record.root, Article.path == record.path))
     articles = Article.__table__
-    article_id = session.scalar(insert(articles).returning(articles.c.id), [dict(
+    article_id = conn.scalar(insert(articles).returning(articles.c.id), dict(
         root=record.root, path=record.path, content_hash=record.content_hash,
         rules_hash=record.rules_hash, encoding=record.encoding, format=record.format,
         published=record.published, published_source=record.published_source, title=record.title,
         source=record.source, text=analysis.text,
-        ingested_at=datetime.now(timezone.utc).replace(tzinfo=None))])
-    _insert(session, StoryRow, [dict(article_id=article_id, start=s, end=e, published=p, outlet=o)
-                                for s, e, p, o in record.stories])
-    _insert(session, DateExpression, [dict(article_id=article_id, start=d.start, end=d.end,
-                                           surface=d.text, value=d.value, mod=d.mod, kind=d.kind)
-                                      for d in analysis.dates])
-    _insert(session, ActorMentionRow, [dict(article_id=article_id, start=m.start, end=m.end,
-                                            surface=m.text, actor_id=m.actor_id, actor_name=m.name,
-                                            actor_type=m.actor_type, via=m.via, known=m.known)
-                                       for m in analysis.actors])
+        ingested_at=datetime.now(timezone.utc).replace(tzinfo=None)))
+    if record.stories:
+        conn.execute(insert(StoryRow.__table__),
+                     [dict(article_id=article_id, start=s, end=e, published=p, outlet=o)
+                      for s, e, p, o in record.stories])
+    _insert_many(conn, DateExpression.__table__, DATE_COLUMNS,
+                 [(article_id, d.start, d.end, d.text, d.value, d.mod, d.kind) for d in analysis.dates])
+    _insert_many(conn, ActorMentionRow.__table__, ACTOR_COLUMNS,
+                 [(article_id, m.start, m.end, m.text, m.actor_id, m.name, m.actor_type, m.via, m.known)
+                  for m in analysis.actors])
     if analysis.events:
         events = EventRow.__table__
-        event_ids = session.scalars(
-            insert(events).returning(events.c.id, sort_by_parameter_order=True),
-            [_event_values(article_id, record.path, e) for e in analysis.events]).all()
-        _insert(session, EventMentionRow, [_mention_values(event_id, m)
-                                           for event_id, e in zip(event_ids, analysis.events)
-                                           for m in e.mentions])
+        _insert_many(conn, events, EVENT_COLUMNS,
+                     [_event_values(article_id, record.path, e) for e in analysis.events])
+        # One executemany assigns ascending ids in row order (SQLite: the
+        # largest rowid plus one), and the article id is new: its events'
+        # ids in order are the ids of analysis.events in order.
+        event_ids = conn.scalars(select(events.c.id).where(events.c.article_id == article_id)
+                                 .order_by(events.c.id)).all()
+        _insert_many(conn, EventMentionRow.__table__, MENTION_COLUMNS,
+                     [_mention_values(event_id, m) for event_id, e in zip(event_ids, analysis.events)
+                      for m in e.mentions])
     return article_id
 
 
-def _insert(session: Session, model, rows: list[dict]) -> None:
-    if rows:  # the Table, not the class: a plain executemany, no ORM bulk machinery
-        session.execute(insert(model.__table__), rows)
+def _insert_many(conn: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    if rows:
+        sql, positional = _insert_sql(conn.dialect, table, columns)
+        conn.exec_driver_sql(sql, rows if positional else [dict(zip(columns, r)) for r in rows])
 
 
-def _event_values(article_id: int, path: str, e: Event) -> dict:
-    return dict(
-        article_id=article_id, fingerprint=fingerprint(path, e.actor_id, e.type, e.date),
-        actor_id=e.actor_id, actor=e.actor, actor_text=e.actor_text, type=e.type, cameo=e.cameo,
-        target_id=e.target_id, target=e.target, object=e.object, date=e.date,
-        date_basis=e.date_basis, modality=e.modality, confidence=e.confidence, rule=e.rule)
+@lru_cache(maxsize=64)
+def _insert_sql(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> tuple[str, bool]:
+    """The driver's own INSERT for ``columns`` (quoting, paramstyle), and
+    whether it takes positional parameters (then in ``columns`` order)."""
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+    order = compiled.positiontup
+    if order is not None and tuple(order) != columns:
+        raise ValueError(f"{table.name}: columns must be listed in table order, got {columns}")
+    return str(compiled), order is not None
 
 
-def _mention_values(event_id: int, m: EventMention) -> dict:
-    return dict(
-        event_id=event_id,
-        trigger_start=m.trigger.start, trigger_end=m.trigger.end, trigger_text=m.trigger.text,
-        actor_start=m.actor.start, actor_end=m.actor.end, actor_text=m.actor.text,
-        date_start=m.date.start if m.date else None, date_end=m.date.end if m.date else None,
-        date_text=m.date.text if m.date else None,
-        sentence_start=m.sentence.start, sentence_end=m.sentence.end, rule=m.rule)
+def _event_values(article_id: int, path: str, e: Event) -> tuple:
+    return (article_id, fingerprint(path, e.actor_id, e.type, e.date), e.actor_id, e.actor,
+            e.actor_text, e.type, e.cameo, e.target_id, e.target, e.object, e.date, e.date_basis,
+            e.modality, e.confidence, e.rule)
+
+
+def _mention_values(event_id: int, m: EventMention) -> tuple:
+    d = m.date
+    return (event_id, m.trigger.start, m.trigger.end, m.trigger.text,
+            m.actor.start, m.actor.end, m.actor.text,
+            d.start if d else None, d.end if d else None, d.text if d else None,
+            m.sentence.start, m.sentence.end, m.rule)

@@ -1,15 +1,24 @@
 """Tokenize with fugashi + unidic-lite into tokens whose offsets rebuild the text.
 
-MeCab drops white space and hands it back as ``white_space`` before the next
-token; we keep it as a token of its own (pos1 ``空白``) so that the token
-list, and the spaCy ``Doc`` built from it, rebuild the text exactly and
-spaCy token ``i`` is our token ``i``.
+MeCab drops white space (tab, LF, VT and space) between tokens; we keep each
+run as a token of its own (pos1 ``空白``) so that the token list, and the
+spaCy ``Doc`` built from it, rebuild the text exactly and spaCy token ``i``
+is our token ``i``.
+
+Speed: MeCab writes an article's tokens as one string, a "surface TAB
+feature" line each, in one C call; each distinct line is split into fields
+once and cached, and offsets are running sums of the surface lengths. A
+fugashi node object and a feature decode per token cost more.
 """
 from __future__ import annotations
 
 import csv
+import re
+from bisect import bisect_right
+from itertools import accumulate, count
 
 import fugashi
+from spacy.attrs import LEMMA, TAG
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -17,51 +26,89 @@ from .types import Sentence, Token
 
 SPACE = "空白"
 _SENTENCE_END = frozenset("。！？!?")
+_SENTENCE_MARKS = _SENTENCE_END | frozenset("「『（(」』）)")
+# -O "" drops the dictionary's own output layout for these node formats:
+# one "surface<TAB>raw feature" line per token, known word or unknown.
+_LINES_FORMAT = r'-O "" -F%m\\t%H\\n -U%m\\t%H\\n -E ""'
+# What MeCab skips between tokens (checked over all of Unicode, unidic-lite).
+_GAP_CHARS = "\t\n\v "
+_GAP = re.compile(f"[{_GAP_CHARS}]+")
+# Bound on each per-process cache below (cleared when full): the common
+# entries recur in every article, names and numbers keep adding new ones.
+_CACHE_LIMIT = 200_000
+
+Row = tuple[str, str, str, str, str]  # a token without i/start/end: surface, pos1-3, lemma
 
 
 class Tokenizer:
     """One fugashi tagger and one spaCy vocab, loaded once per process."""
 
     def __init__(self) -> None:
-        self.tagger = fugashi.Tagger()
+        self.tagger = fugashi.Tagger(_LINES_FORMAT)
         self.vocab = Vocab()
-        # raw UniDic feature string -> (pos1, pos2, pos3, orthBase): the same few
-        # thousand analyses recur in every article, so each is split only once
-        self._features: dict[str, tuple[str, str, str, str | None]] = {}
+        self._rows = _RowCache()
+        self._lemma_ids = _StringIds(self.vocab)
+        self._tag_ids = _StringIds(self.vocab)
 
     def tokens(self, text: str) -> list[Token]:
-        out: list[Token] = []
-        pos = 0
-        features = self._features
-        for word in self.tagger(text):
-            ws = word.white_space
-            if ws:
-                out.append(Token(len(out), pos, pos + len(ws), ws, SPACE, "", "", ws))
-                pos += len(ws)
-            surface = word.surface
-            raw = word.feature_raw
-            f = features.get(raw)
-            if f is None:
-                f = features[raw] = _features(raw)
-            out.append(Token(len(out), pos, pos + len(surface), surface, f[0], f[1], f[2], f[3] or surface))
-            pos += len(surface)
-        if pos < len(text):  # trailing white space MeCab never reports
-            out.append(Token(len(out), pos, len(text), text[pos:], SPACE, "", "", text[pos:]))
-        return out
+        # MeCab reads a C string: it stops at a NUL, and what follows is kept
+        # as one 空白 token, like trailing white space
+        head = text.partition("\0")[0]
+        out = self.tagger.parse(head)
+        rows = list(map(self._rows.__getitem__, out.split("\n"))) if out else []
+        if len(head) < len(text) or _GAP.search(head):
+            rows = _with_white_space(text, head, rows)
+        if not rows:
+            return []
+        surfaces = [r[0] for r in rows]
+        if "".join(surfaces) != text:  # never expected: offsets would be wrong
+            raise RuntimeError("tokens do not rebuild the text")
+        ends = list(accumulate(map(len, surfaces)))
+        return [Token(i, start, end, *row) for i, start, end, row in zip(count(), [0, *ends[:-1]], ends, rows)]
 
     def doc(self, tokens: list[Token]) -> Doc:
         """A spaCy Doc over the same tokens, for Matcher / PhraseMatcher rules.
 
         ``lemma_`` carries UniDic's orthographic base form (拒否し -> する),
-        ``tag_`` the UniDic POS as ``pos1-pos2``.
+        ``tag_`` the UniDic POS as ``pos1-pos2``. Both go in as one array of
+        cached string ids: Doc's own ``lemmas=``/``tags=`` look every string
+        up one token at a time and cost twice the Doc itself.
         """
         if not tokens:
             return Doc(self.vocab, words=[], spaces=[])
-        return Doc(self.vocab,
-                   words=[t.surface for t in tokens],
-                   spaces=[False] * len(tokens),
-                   lemmas=[t.lemma for t in tokens],
-                   tags=[f"{t.pos1}-{t.pos2}" for t in tokens])
+        doc = Doc(self.vocab, words=[t.surface for t in tokens], spaces=[False] * len(tokens))
+        values = doc.to_array([LEMMA, TAG])  # zeros of the right shape and dtype
+        values[:, 0] = [self._lemma_ids[t.lemma] for t in tokens]
+        values[:, 1] = [self._tag_ids[f"{t.pos1}-{t.pos2}"] for t in tokens]
+        doc.from_array([LEMMA, TAG], values)
+        return doc
+
+
+class _RowCache(dict):
+    """MeCab output line -> Row, each distinct line split only once. A dict
+    with ``__missing__``: a hit is dict's own lookup, no Python call."""
+
+    def __missing__(self, line: str) -> Row:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        surface, _, raw = line.partition("\t")
+        pos1, pos2, pos3, lemma = _features(raw)
+        row = self[line] = (surface, pos1, pos2, pos3, lemma or surface)
+        return row
+
+
+class _StringIds(dict):
+    """string -> its id in the vocab's StringStore, added on first sight."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        super().__init__()
+        self.strings = vocab.strings
+
+    def __missing__(self, s: str) -> int:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        key = self[s] = self.strings.add(s)
+        return key
 
 
 def _features(raw: str) -> tuple[str, str, str, str | None]:
@@ -72,13 +119,37 @@ def _features(raw: str) -> tuple[str, str, str, str | None]:
     return get(0) or "", get(1) or "", get(2) or "", get(10)
 
 
+def _with_white_space(text: str, head: str, rows: list[Row]) -> list[Row]:
+    """``rows`` with a 空白 row put back for each run of white space MeCab
+    skipped between tokens of ``head``, and one for all the text after the
+    last token (trailing white space, and whatever follows a NUL)."""
+    body = head.rstrip(_GAP_CHARS)
+    ends = list(accumulate(len(r[0]) for r in rows))  # offsets in the text without gaps
+    out: list[Row] = []
+    done = skipped = 0
+    for m in _GAP.finditer(body):
+        k = bisect_right(ends, m.start() - skipped)  # the rows before this gap
+        out.extend(rows[done:k])
+        out.append(_space(m.group()))
+        done, skipped = k, skipped + len(m.group())
+    out.extend(rows[done:])
+    if len(body) < len(text):
+        out.append(_space(text[len(body):]))
+    return out
+
+
+def _space(s: str) -> Row:
+    return (s, SPACE, "", "", s)
+
+
 def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
     """Sentences end at 。！？ and at line breaks (headlines and list items
     carry no 。). A 。 inside 「…」 does not end the sentence."""
     out: list[Sentence] = []
     first = 0
     depth = 0
-    for t in tokens:
+    # only brackets, sentence ends and line breaks matter: find them in one cheap pass
+    for t in [t for t in tokens if t.surface in _SENTENCE_MARKS or (t.pos1 == SPACE and "\n" in t.surface)]:
         if t.surface in ("「", "『", "（", "("):
             depth += 1
         elif t.surface in ("」", "』", "）", ")"):

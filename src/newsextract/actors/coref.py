@@ -35,8 +35,11 @@ class Resolver:
         self.gaz, self.lex = gaz, lex
         self.role_titles = frozenset(gaz.roles_by_title) | frozenset(lex.role_title_aliases)
         self.coref_words = frozenset(lex.coref)
-        # cheap gate before the full check: the first character of any trigger
-        self.first_chars = frozenset(w[0] for w in self.role_titles | self.coref_words) | {"同", "両"}
+        # cheap gate before the full check (_at): a trigger's first token is a
+        # prefix of a coref word or title, 同/両 before a title, or a numeral
+        # before a country counter (3か国)
+        self.first_surfaces = frozenset(w[:k] for w in self.role_titles | self.coref_words
+                                        for k in range(1, len(w) + 1)) | {"同", "両"}
 
     def __call__(self, tokens: list[Token], cands: list[Cand], covered: bytearray,
                  dct: Optional[date]) -> list[Cand]:
@@ -53,11 +56,11 @@ class Resolver:
         out: list[Cand] = []
         absorbed: set[int] = set()
         k = 0
-        for i, t in enumerate(tokens):
+        for i in self._gate(tokens):
             while k < len(cands) and cands[k].s <= i:
                 self._note(cands[k], history, counts, last_seen)
                 k += 1
-            if covered[i] or not (t.surface[0] in self.first_chars or t.pos2 == "数詞"):
+            if covered[i]:
                 continue
             new = self._at(tokens, i, history, counts, last_seen, by_end, dct)
             for c in new:
@@ -69,6 +72,12 @@ class Resolver:
         if absorbed:
             cands[:] = [c for c in cands if id(c) not in absorbed]
         return out
+
+    def _gate(self, tokens: list[Token]) -> list[int]:
+        """Token indices where _at may find something, in one cheap pass."""
+        first, counters, n = self.first_surfaces, self.lex.country_counters, len(tokens)
+        return [i for i, t in enumerate(tokens) if t.surface in first or (
+            t.pos2 == "数詞" and i + 1 < n and tokens[i + 1].surface in counters)]
 
     def _note(self, c: Cand, history: list[Cand], counts: Counter, last_seen: dict) -> None:
         history.append(c)

@@ -75,10 +75,10 @@ class GazetteerMatcher:
         """米ロ (one token) -> USA + RUS, both via "split"; 中米 (Central America,
         a place name) and 日中の気温 (daytime) stay whole."""
         out = []
-        lex = self.lex
-        for t in tokens:
+        lex, abbrev = self.lex, self.abbrev
+        for t in [t for t in tokens if t.surface[0] in abbrev and len(t.surface) >= 2]:  # cheap pass first
             s = t.surface
-            if (len(s) < 2 or s[0] not in self.abbrev or taken[t.i] or t.pos1 != "名詞" or t.pos3 == "地名"
+            if (taken[t.i] or t.pos1 != "名詞" or t.pos3 == "地名"
                     or s in lex.compound_exclude or not all(ch in self.abbrev for ch in s)):
                 continue
             if s in lex.compound_needs_noun:

@@ -130,7 +130,10 @@ class Matchers:
         self.vocab = vocab
         self.phrases = PhraseMatcher(vocab, attr="LEMMA")
         self.tokens = Matcher(vocab, validate=True)
-        self.sequences: dict[tuple[str, str], list[tuple[int, tuple[tuple[str, str], ...]]]] = {}
+        # exact patterns by the value of their first token, LEMMA or ORTH:
+        # value -> [(key id, ((lemma, orth, tag), ...) one triple per token)]
+        self.by_lemma: dict[str, list[tuple[int, tuple]]] = {}
+        self.by_orth: dict[str, list[tuple[int, tuple]]] = {}
         self.keys: set[str] = set()
 
     def __contains__(self, key: str) -> bool:
@@ -148,8 +151,8 @@ class Matchers:
             key_id = self.vocab.strings.add(key)
             for v in variants:
                 seq = tuple((t.get("LEMMA"), t.get("ORTH"), t.get("TAG")) for t in v)
-                anchor = ("LEMMA", seq[0][0]) if seq[0][0] is not None else ("ORTH", seq[0][1])
-                self.sequences.setdefault(anchor, []).append((key_id, seq))
+                index, value = (self.by_lemma, seq[0][0]) if seq[0][0] is not None else (self.by_orth, seq[0][1])
+                index.setdefault(value, []).append((key_id, seq))
         else:
             self.tokens.add(key, variants)
 
@@ -157,18 +160,17 @@ class Matchers:
         found = list(self.phrases(doc))
         if len(self.tokens):
             found += list(self.tokens(doc))
-        if self.sequences:
+        if self.by_lemma or self.by_orth:
             found += self._sequences(tokens)
         return found
 
     def _sequences(self, tokens: list[Token]) -> list[tuple[int, int, int]]:
-        index, out, n = self.sequences, [], len(tokens)
-        for i, t in enumerate(tokens):
-            for anchor in (("LEMMA", t.lemma), ("ORTH", t.surface)):
-                for key_id, seq in index.get(anchor, ()):
-                    end = i + len(seq)
-                    if end <= n and all(_holds(tokens[i + k], *c) for k, c in enumerate(seq)):
-                        out.append((key_id, i, end))
+        by_lemma, by_orth, out, n = self.by_lemma, self.by_orth, [], len(tokens)
+        # few tokens open any pattern: find them in one pass, then check those
+        for t in [t for t in tokens if t.lemma in by_lemma or t.surface in by_orth]:
+            for key_id, seq in by_lemma.get(t.lemma, []) + by_orth.get(t.surface, []):
+                if t.i + len(seq) <= n and _holds(tokens, t.i, seq):
+                    out.append((key_id, t.i, t.i + len(seq)))
         return out
 
 
@@ -181,9 +183,13 @@ def _exact(token: dict) -> bool:
             and ("LEMMA" in token or "ORTH" in token))
 
 
-def _holds(token: Token, lemma: str | None, orth: str | None, tag: str | None) -> bool:
-    return ((lemma is None or token.lemma == lemma) and (orth is None or token.surface == orth)
-            and (tag is None or f"{token.pos1}-{token.pos2}" == tag))
+def _holds(tokens: list[Token], start: int, seq: tuple) -> bool:
+    """Each token from ``start`` on has the (lemma, orth, tag) of ``seq`` that are set."""
+    for token, (lemma, orth, tag) in zip(tokens[start:start + len(seq)], seq):
+        if ((lemma is not None and token.lemma != lemma) or (orth is not None and token.surface != orth)
+                or (tag is not None and f"{token.pos1}-{token.pos2}" != tag)):
+            return False
+    return True
 
 
 def _add_pattern(matchers: Matchers, path: Path, n: int, key: str, pattern) -> None:

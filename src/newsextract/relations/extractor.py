@@ -56,7 +56,7 @@ class RelationExtractor:
         matches = self.lexicon.match(doc, tokens)
         modality = ModalityIndex(matches, tokens)
         ends = args.by_token(actors)
-        triggers = find_triggers(matches, doc, tokens, sentences, quoted, self.lexicon.grammar)
+        triggers = find_triggers(matches, tokens, sentences, quoted, self.lexicon.grammar)
         events: dict[tuple, Event] = {}
         sent_of = _sentence_lookup(sentences, len(tokens))
         token_at = {t.end: t.i for t in tokens}

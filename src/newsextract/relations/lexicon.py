@@ -130,10 +130,11 @@ class Matchers:
         self.vocab = vocab
         self.phrases = PhraseMatcher(vocab, attr="LEMMA")
         self.tokens = Matcher(vocab, validate=True)
-        # exact patterns by the value of their first token, LEMMA or ORTH:
-        # value -> [(key id, ((lemma, orth, tag), ...) one triple per token)]
-        self.by_lemma: dict[str, list[tuple[int, tuple]]] = {}
-        self.by_orth: dict[str, list[tuple[int, tuple]]] = {}
+        # exact patterns by the value of their first token (LEMMA or ORTH),
+        # then of their second (("LEMMA"|"ORTH", value), or None when it has
+        # neither or there is none): -> [(key id, ((lemma, orth, tag), ...))]
+        self.by_lemma: dict[str, dict[tuple | None, list[tuple[int, tuple]]]] = {}
+        self.by_orth: dict[str, dict[tuple | None, list[tuple[int, tuple]]]] = {}
         self.keys: set[str] = set()
 
     def __contains__(self, key: str) -> bool:
@@ -152,7 +153,7 @@ class Matchers:
             for v in variants:
                 seq = tuple((t.get("LEMMA"), t.get("ORTH"), t.get("TAG")) for t in v)
                 index, value = (self.by_lemma, seq[0][0]) if seq[0][0] is not None else (self.by_orth, seq[0][1])
-                index.setdefault(value, []).append((key_id, seq))
+                index.setdefault(value, {}).setdefault(_second(seq), []).append((key_id, seq))
         else:
             self.tokens.add(key, variants)
 
@@ -166,11 +167,19 @@ class Matchers:
 
     def _sequences(self, tokens: list[Token]) -> list[tuple[int, int, int]]:
         by_lemma, by_orth, out, n = self.by_lemma, self.by_orth, [], len(tokens)
-        # few tokens open any pattern: find them in one pass, then check those
+        # few tokens open any pattern: find them in one pass, then check only
+        # the patterns whose first two tokens fit
         for t in [t for t in tokens if t.lemma in by_lemma or t.surface in by_orth]:
-            for key_id, seq in by_lemma.get(t.lemma, []) + by_orth.get(t.surface, []):
-                if t.i + len(seq) <= n and _holds(tokens, t.i, seq):
-                    out.append((key_id, t.i, t.i + len(seq)))
+            nxt = tokens[t.i + 1] if t.i + 1 < n else None
+            for group in (by_lemma.get(t.lemma), by_orth.get(t.surface)):
+                if not group:
+                    continue
+                seqs = group.get(None, [])
+                if nxt is not None:
+                    seqs = seqs + group.get(("LEMMA", nxt.lemma), []) + group.get(("ORTH", nxt.surface), [])
+                for key_id, seq in seqs:
+                    if t.i + len(seq) <= n and _holds(tokens, t.i, seq):
+                        out.append((key_id, t.i, t.i + len(seq)))
         return out
 
 
@@ -181,6 +190,14 @@ def _exact(token: dict) -> bool:
     """Only exact LEMMA/ORTH/TAG values, at least one LEMMA or ORTH to index by."""
     return (bool(token) and all(a in _ATTRS and isinstance(v, str) for a, v in token.items())
             and ("LEMMA" in token or "ORTH" in token))
+
+
+def _second(seq: tuple) -> tuple | None:
+    """The index key of a pattern's second token: its LEMMA, else its ORTH."""
+    if len(seq) < 2:
+        return None
+    lemma, orth, _ = seq[1]
+    return ("LEMMA", lemma) if lemma is not None else ("ORTH", orth) if orth is not None else None
 
 
 def _holds(tokens: list[Token], start: int, seq: tuple) -> bool:

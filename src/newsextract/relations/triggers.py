@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
-from spacy.util import filter_spans
-
 from ..tokenize import SPACE
 from ..types import Sentence, Token
 from .arguments import clause_closed
@@ -35,7 +32,7 @@ class Trigger:
     undergone: bool = False
 
 
-def find_triggers(matches: Matches, doc: Doc, tokens: list[Token], sentences: list[Sentence],
+def find_triggers(matches: Matches, tokens: list[Token], sentences: list[Sentence],
                   quoted: list[bool], g: Grammar) -> list[Trigger]:
     """All triggers in the document, in text order, one per token run
     (the longest lexicon match wins: 電話会談 over 会談)."""
@@ -43,12 +40,10 @@ def find_triggers(matches: Matches, doc: Doc, tokens: list[Token], sentences: li
     for s, e in matches.exclusions:
         excluded[s:e] = b"\x01" * (e - s)
     found = {(s, e): pred for pred, s, e in matches.predicates if not any(excluded[s:e])}
-    spans = [doc[s:e] for s, e in found]
     out: list[Trigger] = []
     sent_start, sent_end = _sentence_bounds(sentences, len(tokens))
     links = _link_lines(tokens, sentences, g)
-    for span in sorted(filter_spans(spans), key=lambda sp: sp.start):
-        s, e = span.start, span.end
+    for s, e in _longest_first(found):
         if quoted[s] or links[s]:
             continue  # speech content is not the speaker's own action; a link is another story
         pred = found[(s, e)]
@@ -61,6 +56,19 @@ def find_triggers(matches: Matches, doc: Doc, tokens: list[Token], sentences: li
         elif _is_undergone(tokens, e, sent_end[s], g):
             out.append(Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end, undergone=True))
     return _drop_light_verbs(out, tokens, g)
+
+
+def _longest_first(runs) -> list[tuple[int, int]]:
+    """The (start, end) token runs that survive spacy.util.filter_spans (the
+    longest, then the earliest, wins), in text order; on pairs, since a
+    spaCy Span per match cost more than the filtering."""
+    seen: set[int] = set()
+    kept = []
+    for s, e in sorted(runs, key=lambda r: (r[1] - r[0], -r[0]), reverse=True):
+        if s not in seen and e - 1 not in seen:  # filter_spans checks the two ends
+            kept.append((s, e))
+            seen.update(range(s, e))
+    return sorted(kept)
 
 
 def _drop_light_verbs(triggers: list[Trigger], tokens: list[Token], g: Grammar) -> list[Trigger]:

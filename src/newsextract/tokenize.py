@@ -16,14 +16,16 @@ import csv
 import re
 from bisect import bisect_right
 from functools import partial
-from itertools import accumulate, count
+from itertools import accumulate, compress, count
+from operator import itemgetter, or_
+from typing import Any, Callable
 
 import fugashi
 from spacy.attrs import LEMMA, TAG
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from .types import Sentence, Token
+from .types import LEMMA_OF, POS1_OF, POS2_OF, SURFACE_OF, Sentence, Token
 
 SPACE = "空白"
 _SENTENCE_END = frozenset("。！？!?")
@@ -53,7 +55,7 @@ class Tokenizer:
         self.vocab = Vocab()
         self._rows = _RowCache()
         self._lemma_ids = _StringIds(self.vocab)
-        self._tag_ids = _StringIds(self.vocab)
+        self._tag_ids = _StringIds(self.vocab, lambda pos: "-".join(pos))  # (pos1, pos2) -> "pos1-pos2"
 
     def tokens(self, text: str) -> list[Token]:
         # MeCab reads a C string: it stops at a NUL, and what follows is kept
@@ -81,10 +83,10 @@ class Tokenizer:
         """
         if not tokens:
             return Doc(self.vocab, words=[], spaces=[])
-        doc = Doc(self.vocab, words=[t.surface for t in tokens], spaces=[False] * len(tokens))
+        doc = Doc(self.vocab, words=list(map(SURFACE_OF, tokens)), spaces=[False] * len(tokens))
         values = doc.to_array([LEMMA, TAG])  # zeros of the right shape and dtype
-        values[:, 0] = [self._lemma_ids[t.lemma] for t in tokens]
-        values[:, 1] = [self._tag_ids[f"{t.pos1}-{t.pos2}"] for t in tokens]
+        values[:, 0] = list(map(self._lemma_ids.__getitem__, map(LEMMA_OF, tokens)))
+        values[:, 1] = list(map(self._tag_ids.__getitem__, zip(map(POS1_OF, tokens), map(POS2_OF, tokens))))
         doc.from_array([LEMMA, TAG], values)
         return doc
 
@@ -103,16 +105,17 @@ class _RowCache(dict):
 
 
 class _StringIds(dict):
-    """string -> its id in the vocab's StringStore, added on first sight."""
+    """value -> the id of its string in the vocab's StringStore, added on
+    first sight (``as_string`` makes the string of a value that is none)."""
 
-    def __init__(self, vocab: Vocab) -> None:
+    def __init__(self, vocab: Vocab, as_string: Callable[[Any], str] = str) -> None:
         super().__init__()
-        self.strings = vocab.strings
+        self.strings, self.as_string = vocab.strings, as_string
 
-    def __missing__(self, s: str) -> int:
+    def __missing__(self, value) -> int:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
-        key = self[s] = self.strings.add(s)
+        key = self[value] = self.strings.add(self.as_string(value))
         return key
 
 
@@ -129,7 +132,7 @@ def _with_white_space(text: str, head: str, rows: list[Row]) -> list[Row]:
     skipped between tokens of ``head``, and one for all the text after the
     last token (trailing white space, and whatever follows a NUL)."""
     body = head.rstrip(_GAP_CHARS)
-    ends = list(accumulate(len(r[0]) for r in rows))  # offsets in the text without gaps
+    ends = list(accumulate(map(len, map(itemgetter(0), rows))))  # offsets in the text without gaps
     out: list[Row] = []
     done = skipped = 0
     for m in _GAP.finditer(body):
@@ -153,8 +156,9 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
     out: list[Sentence] = []
     first = 0
     depth = 0
-    # only brackets, sentence ends and line breaks matter: find them in one cheap pass
-    for t in [t for t in tokens if t.surface in _SENTENCE_MARKS or (t.pos1 == SPACE and "\n" in t.surface)]:
+    # only brackets, sentence ends and white space matter: find them in one C-level pass
+    for t in compress(tokens, map(or_, map(_SENTENCE_MARKS.__contains__, map(SURFACE_OF, tokens)),
+                                  map(SPACE.__eq__, map(POS1_OF, tokens)))):
         if t.surface in ("「", "『", "（", "("):
             depth += 1
         elif t.surface in ("」", "』", "）", ")"):

@@ -15,9 +15,10 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from datetime import date
+from itertools import compress
 from typing import Optional
 
-from ..types import Token
+from ..types import POS2_OF, SURFACE_OF, Token
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .spans import Cand, is_katakana, title_end, words_at
@@ -74,10 +75,12 @@ class Resolver:
         return out
 
     def _gate(self, tokens: list[Token]) -> list[int]:
-        """Token indices where _at may find something, in one cheap pass."""
-        first, counters, n = self.first_surfaces, self.lex.country_counters, len(tokens)
-        return [i for i, t in enumerate(tokens) if t.surface in first or (
-            t.pos2 == "数詞" and i + 1 < n and tokens[i + 1].surface in counters)]
+        """Token indices where _at may find something, in C-level passes."""
+        counters, n = self.lex.country_counters, len(tokens)
+        words = compress(range(n), map(self.first_surfaces.__contains__, map(SURFACE_OF, tokens)))
+        numerals = [i for i in compress(range(n), map("数詞".__eq__, map(POS2_OF, tokens)))
+                    if i + 1 < n and tokens[i + 1].surface in counters]
+        return sorted({*words, *numerals})
 
     def _note(self, c: Cand, history: list[Cand], counts: Counter, last_seen: dict) -> None:
         history.append(c)

@@ -9,13 +9,15 @@ over their titles (プーチン大統領, ウィトコフ米特使) and a countr
 """
 from __future__ import annotations
 
+import re
+from itertools import compress
 from typing import Callable
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ..types import Token
+from ..types import SURFACE_OF, Token
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .spans import Cand, fullwidth, is_katakana, title_end, words_at
@@ -45,6 +47,7 @@ class GazetteerMatcher:
             self.matcher.add(surface, docs)
             self.key_surface[vocab.strings[surface]] = surface
         self.abbrev = gaz.abbrev
+        self.abbrev_run = re.compile(f"[{re.escape(''.join(gaz.abbrev))}]{{2,}}")  # 米ロ, 日米中
         self.long_tails = tuple(t for t in lex.title_tails if len(t) > 1)
 
     def __call__(self, doc: Doc, tokens: list[Token], sent_starts: set[int]) -> list[Cand]:
@@ -75,11 +78,11 @@ class GazetteerMatcher:
         """米ロ (one token) -> USA + RUS, both via "split"; 中米 (Central America,
         a place name) and 日中の気温 (daytime) stay whole."""
         out = []
-        lex, abbrev = self.lex, self.abbrev
-        for t in [t for t in tokens if t.surface[0] in abbrev and len(t.surface) >= 2]:  # cheap pass first
+        lex = self.lex
+        # tokens of two or more abbreviations, found in one C-level pass
+        for t in compress(tokens, map(self.abbrev_run.fullmatch, map(SURFACE_OF, tokens))):
             s = t.surface
-            if (taken[t.i] or t.pos1 != "名詞" or t.pos3 == "地名"
-                    or s in lex.compound_exclude or not all(ch in self.abbrev for ch in s)):
+            if taken[t.i] or t.pos1 != "名詞" or t.pos3 == "地名" or s in lex.compound_exclude:
                 continue
             if s in lex.compound_needs_noun:
                 nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None

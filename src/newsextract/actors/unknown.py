@@ -7,7 +7,10 @@ surface without titles, ``X:ソムサック``, and ``known`` False.
 """
 from __future__ import annotations
 
-from ..types import Token
+import re
+from itertools import compress
+
+from ..types import POS3_OF, SURFACE_OF, Token
 from .lexicon import Lexicon
 from .spans import SPACE, Cand, is_katakana, title_end, words_at
 
@@ -23,10 +26,11 @@ def find_unknown(tokens: list[Token], covered: bytearray, lex: Lexicon) -> list[
     """Scan the tokens no gazetteer mention covers, once, left to right."""
     out: list[Cand] = []
     n, j = len(tokens), 0
-    # where a run may start, in one pass; most tokens fail the cheap half of
-    # _nameish (written out here: a call per token costs as much as the test)
-    starts = [i for i, t in enumerate(tokens)
-              if (t.pos3 == "人名" or "ァ" <= t.surface[0] <= "ヺ") and not covered[i] and _nameish(t, lex)]
+    # where a run may start: tokens that pass the cheap half of _nameish (a
+    # person name, or katakana first), found in C-level passes
+    people = compress(range(n), map("人名".__eq__, map(POS3_OF, tokens)))
+    katakana = compress(range(n), map(_KATAKANA_FIRST.match, map(SURFACE_OF, tokens)))
+    starts = [i for i in sorted({*people, *katakana}) if not covered[i] and _nameish(tokens[i], lex)]
     for i in starts:
         if i < j:
             continue  # inside the run before
@@ -39,6 +43,9 @@ def find_unknown(tokens: list[Token], covered: bytearray, lex: Lexicon) -> list[
         if c:
             out.append(c)
     return out
+
+
+_KATAKANA_FIRST = re.compile("[ァ-ヺ]")
 
 
 def _nameish(t: Token, lex: Lexicon) -> bool:

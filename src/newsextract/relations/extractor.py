@@ -12,12 +12,14 @@ import re
 from datetime import date
 from pathlib import Path
 from dataclasses import replace
+from itertools import compress
 from typing import Callable, Optional, Sequence
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ..types import ActorMention, DateExpr, Event, EventMention, Section, Sentence, Span, StoryDate, Token
+from ..types import (END_OF, START_OF, ActorMention, DateExpr, Event, EventMention, Section, Sentence, Span,
+                     StoryDate, Token)
 from . import arguments as args
 from .dating import DateIndex
 from .grammar import Grammar
@@ -51,7 +53,7 @@ class RelationExtractor:
                  dct: Optional[date],
                  stories: Sequence[StoryDate] = ()) -> list[Event]:
         quoted = quote_mask(tokens)
-        quoted_chars = {t.start for t in tokens if quoted[t.i]}
+        quoted_chars = set(map(START_OF, compress(tokens, quoted)))
         date_index = DateIndex(text, dates, sections, dct, quoted_chars, stories)
         matches = self.lexicon.match(doc, tokens)
         modality = ModalityIndex(matches, tokens)
@@ -59,7 +61,7 @@ class RelationExtractor:
         triggers = find_triggers(matches, tokens, sentences, quoted, self.lexicon.grammar)
         events: dict[tuple, Event] = {}
         sent_of = _sentence_lookup(sentences, len(tokens))
-        token_at = {t.end: t.i for t in tokens}
+        token_at = dict(zip(map(END_OF, tokens), range(len(tokens))))
         carried = _TopicCarry(text, tokens, ends, quoted, self.lexicon.grammar, date_index, sentences)
         for trig in triggers:
             sentence = sent_of[trig.tok_start]
@@ -300,8 +302,7 @@ def _as_date(value: str) -> Optional[date]:
 def _sentence_lookup(sentences: list[Sentence], n: int) -> list[Optional[Sentence]]:
     out: list[Optional[Sentence]] = [None] * n
     for s in sentences:
-        for i in range(s.token_start, s.token_end):
-            out[i] = s
+        out[s.token_start:s.token_end] = [s] * (s.token_end - s.token_start)
     return out
 
 

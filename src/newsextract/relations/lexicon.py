@@ -17,6 +17,8 @@ verbs, plan nouns, unnamed speakers …).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
+from operator import or_
 from pathlib import Path
 
 from spacy.errors import MatchPatternError
@@ -25,7 +27,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..errors import RuleError
-from ..types import Token
+from ..types import LEMMA_OF, SURFACE_OF, Token
 from .grammar import Grammar
 from ..jsonl import check_keys, read_jsonl
 
@@ -169,7 +171,8 @@ class Matchers:
         by_lemma, by_orth, out, n = self.by_lemma, self.by_orth, [], len(tokens)
         # few tokens open any pattern: find them in one pass, then check only
         # the patterns whose first two tokens fit
-        for t in [t for t in tokens if t.lemma in by_lemma or t.surface in by_orth]:
+        for t in compress(tokens, map(or_, map(by_lemma.__contains__, map(LEMMA_OF, tokens)),
+                                      map(by_orth.__contains__, map(SURFACE_OF, tokens)))):
             nxt = tokens[t.i + 1] if t.i + 1 < n else None
             for group in (by_lemma.get(t.lemma), by_orth.get(t.surface)):
                 if not group:

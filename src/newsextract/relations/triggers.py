@@ -8,9 +8,11 @@ A verb (述べた, 迫った) is a predicate by itself; a noun from the lexicon
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
+from operator import or_
 
 from ..tokenize import SPACE
-from ..types import Sentence, Token
+from ..types import POS1_OF, SURFACE_OF, Sentence, Token
 from .arguments import clause_closed
 from .grammar import Grammar
 from .lexicon import Matches, Predicate
@@ -88,17 +90,18 @@ def _sentence_bounds(sentences: list[Sentence], n: int) -> tuple[list[int], list
     """For each token, the first token of its sentence and the one past its last."""
     starts, ends = [0] * n, [n] * n
     for s in sentences:
-        for i in range(s.token_start, s.token_end):
-            starts[i], ends[i] = s.token_start, s.token_end
+        starts[s.token_start:s.token_end] = [s.token_start] * (s.token_end - s.token_start)
+        ends[s.token_start:s.token_end] = [s.token_end] * (s.token_end - s.token_start)
     return starts, ends
 
 
 def _link_lines(tokens: list[Token], sentences: list[Sentence], g: Grammar) -> bytearray:
     """True for the tokens of a sentence that opens with 「関連記事:」 and the like."""
     out = bytearray(len(tokens))
+    prefixes = tuple(g.link_line_prefixes)
     for s in sentences:
-        head = "".join(t.surface for t in tokens[s.token_start:s.token_start + 6])
-        if any(head.startswith(p) for p in g.link_line_prefixes):
+        head = "".join(map(SURFACE_OF, tokens[s.token_start:s.token_start + 6]))
+        if head.startswith(prefixes):
             out[s.token_start:s.token_end] = b"\x01" * (s.token_end - s.token_start)
     return out
 
@@ -223,6 +226,10 @@ def _modifies_noun(tokens: list[Token], e: int, limit: int, g: Grammar) -> bool:
     return nxt.pos1 in ("名詞", "形状詞", "連体詞") and nxt.surface not in g.modal_nouns
 
 
+_QUOTE_MARKS = frozenset("「『」』")
+_QUOTE_POS = frozenset({SPACE, "動詞", "助動詞"})
+
+
 def quote_mask(tokens: list[Token]) -> list[bool]:
     """True for tokens inside quoted speech: a 「…」 or 『…』 that holds a
     predicate (a verb or auxiliary). A quote of a mere name or term
@@ -230,7 +237,9 @@ def quote_mask(tokens: list[Token]) -> list[bool]:
     A quote may span sentences; a line break closes any quote left open."""
     mask = [False] * len(tokens)
     depth, opened, speech = 0, -1, False
-    for t in tokens:
+    # only quotation marks, line breaks and predicates matter: find them in one C-level pass
+    for t in compress(tokens, map(or_, map(_QUOTE_MARKS.__contains__, map(SURFACE_OF, tokens)),
+                                  map(_QUOTE_POS.__contains__, map(POS1_OF, tokens)))):
         if t.surface in ("「", "『"):
             if depth == 0:
                 opened, speech = t.i, False

@@ -14,7 +14,7 @@ import hashlib
 import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterator, Optional
@@ -30,7 +30,7 @@ from .pipeline import Pipeline, rules_fingerprint
 from .reader import DEFAULT_MAX_BYTES, MetaRow, load_metadata, read_source, split_stories
 from .reader.dateline import find_dateline_span
 from .reader.metadata import METADATA_FILE
-from .store import ArticleRecord, replace_article
+from .store import ArticleRecord, ArticleRows, replace_article
 from .types import Analysis, StoryDate
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
@@ -69,11 +69,11 @@ class IngestSummary:
 
 @dataclass
 class Extracted:
-    """What a worker hands the writer: the record and a slim analysis."""
+    """What a worker hands the writer: the record and the rows to store."""
 
     rel: str
     record: Optional[ArticleRecord] = None
-    analysis: Optional[Analysis] = None
+    rows: Optional[ArticleRows] = None
     error: Optional[ReadError] = None
 
 
@@ -116,18 +116,17 @@ def extract_file(pipeline: Pipeline, root: Path, path: Path, meta: Optional[Meta
         source=meta.source if meta else None,
         stories=[(s.start, s.end, s.published, s.outlet) for s in stories])
     try:
-        analysis = analyze(pipeline, source.text, dct, record.stories)
+        rows = ArticleRows.of(rel, analyze(pipeline, source.text, dct, record.stories))
     except Exception as e:  # a bug must cost one article, not the batch
         return Extracted(rel, error=ReadError(path, "extraction-failed", f"{type(e).__name__}: {e}"))
-    return Extracted(rel, record=record, analysis=analysis)
+    return Extracted(rel, record=record, rows=rows)
 
 
 def analyze(pipeline: Pipeline, text: str, dct: Optional[date], stories) -> Analysis:
     story_dcts = [StoryDate(s, e, p, dated_by_update(text, s, e, p)) for s, e, p, _ in stories]
     if dct is None:  # a multi-story file is dated by its first dated story
         dct = next((p for _, _, p, _ in story_dcts if p), None)
-    analysis = pipeline.analyze(text, dct, story_dcts)
-    return replace(analysis, tokens=[], sentences=[])  # the writer needs spans, not tokens
+    return pipeline.analyze(text, dct, story_dcts)
 
 
 def dated_by_update(text: str, start: int, end: int, day: Optional[date]) -> bool:
@@ -245,7 +244,7 @@ class Ingester:
             for result in batch:
                 try:
                     with conn.begin_nested():
-                        replace_article(conn, result.record, result.analysis)
+                        replace_article(conn, result.record, result.rows)
                 except SQLAlchemyError as e:
                     path = Path(result.record.root) / result.rel
                     self._skip(result.rel, ReadError(path, "write-failed", str(e.orig or e)), summary, progress)
@@ -284,8 +283,8 @@ class Ingester:
                 record = ArticleRecord(a.root, a.path, a.content_hash, self.rules_hash, a.encoding,
                                        a.format, a.published, a.published_source, a.title, a.source,
                                        stories)
-                analysis = analyze(self.pipeline, a.text, dct, stories)
-                replace_article(session.connection(), record, analysis)
+                rows = ArticleRows.of(a.path, analyze(self.pipeline, a.text, dct, stories))
+                replace_article(session.connection(), record, rows)
             summary.ingested += 1
             if progress:
                 progress(record.path, "reextracted")

@@ -49,7 +49,32 @@ MENTION_COLUMNS = ("event_id", "trigger_start", "trigger_end", "trigger_text", "
                    "sentence_start", "sentence_end", "rule")
 
 
-def replace_article(conn: Connection, record: ArticleRecord, analysis: Analysis) -> int:
+@dataclass(slots=True)
+class ArticleRows:
+    """An analysis as the rows it is stored as, each without its first column
+    (the article id, for mentions the event id: known only when written).
+    Plain tuples: a worker process hands them to the writer, and pickling
+    the analysis objects (a sentence's text in every mention) cost the
+    writer more than writing."""
+
+    text: str
+    dates: list[tuple]
+    actors: list[tuple]
+    events: list[tuple]
+    mentions: list[tuple]  # each opens with the index of its event in ``events``
+
+    @classmethod
+    def of(cls, path: str, analysis: Analysis) -> "ArticleRows":
+        return cls(
+            analysis.text,
+            [(d.start, d.end, d.text, d.value, d.mod, d.kind) for d in analysis.dates],
+            [(m.start, m.end, m.text, m.actor_id, m.name, m.actor_type, m.via, m.known)
+             for m in analysis.actors],
+            [_event_values(path, e) for e in analysis.events],
+            [(k, *_mention_values(m)) for k, e in enumerate(analysis.events) for m in e.mentions])
+
+
+def replace_article(conn: Connection, record: ArticleRecord, rows: ArticleRows) -> int:
     """Delete any earlier version of the article and insert this one; the
     caller's transaction makes the swap atomic. Returns the article id.
 
@@ -63,29 +88,24 @@ def replace_article(conn: Connection, record: ArticleRecord, analysis: Analysis)
         root=record.root, path=record.path, content_hash=record.content_hash,
         rules_hash=record.rules_hash, encoding=record.encoding, format=record.format,
         published=record.published, published_source=record.published_source, title=record.title,
-        source=record.source, text=analysis.text,
+        source=record.source, text=rows.text,
         ingested_at=datetime.now(timezone.utc).replace(tzinfo=None)))
     if record.stories:
         conn.execute(insert(StoryRow.__table__),
                      [dict(article_id=article_id, start=s, end=e, published=p, outlet=o)
                       for s, e, p, o in record.stories])
-    _insert_many(conn, DateExpression.__table__, DATE_COLUMNS,
-                 [(article_id, d.start, d.end, d.text, d.value, d.mod, d.kind) for d in analysis.dates])
-    _insert_many(conn, ActorMentionRow.__table__, ACTOR_COLUMNS,
-                 [(article_id, m.start, m.end, m.text, m.actor_id, m.name, m.actor_type, m.via, m.known)
-                  for m in analysis.actors])
-    if analysis.events:
+    _insert_many(conn, DateExpression.__table__, DATE_COLUMNS, [(article_id, *r) for r in rows.dates])
+    _insert_many(conn, ActorMentionRow.__table__, ACTOR_COLUMNS, [(article_id, *r) for r in rows.actors])
+    if rows.events:
         events = EventRow.__table__
-        _insert_many(conn, events, EVENT_COLUMNS,
-                     [_event_values(article_id, record.path, e) for e in analysis.events])
+        _insert_many(conn, events, EVENT_COLUMNS, [(article_id, *r) for r in rows.events])
         # One executemany assigns ascending ids in row order (SQLite: the
         # largest rowid plus one), and the article id is new: its events'
-        # ids in order are the ids of analysis.events in order.
+        # ids in order are the ids of rows.events in order.
         event_ids = conn.scalars(select(events.c.id).where(events.c.article_id == article_id)
                                  .order_by(events.c.id)).all()
         _insert_many(conn, EventMentionRow.__table__, MENTION_COLUMNS,
-                     [_mention_values(event_id, m) for event_id, e in zip(event_ids, analysis.events)
-                      for m in e.mentions])
+                     [(event_ids[k], *r) for k, *r in rows.mentions])
     return article_id
 
 
@@ -106,15 +126,15 @@ def _insert_sql(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> tup
     return str(compiled), order is not None
 
 
-def _event_values(article_id: int, path: str, e: Event) -> tuple:
-    return (article_id, fingerprint(path, e.actor_id, e.type, e.date), e.actor_id, e.actor,
+def _event_values(path: str, e: Event) -> tuple:
+    return (fingerprint(path, e.actor_id, e.type, e.date), e.actor_id, e.actor,
             e.actor_text, e.type, e.cameo, e.target_id, e.target, e.object, e.date, e.date_basis,
             e.modality, e.confidence, e.rule)
 
 
-def _mention_values(event_id: int, m: EventMention) -> tuple:
+def _mention_values(m: EventMention) -> tuple:
     d = m.date
-    return (event_id, m.trigger.start, m.trigger.end, m.trigger.text,
+    return (m.trigger.start, m.trigger.end, m.trigger.text,
             m.actor.start, m.actor.end, m.actor.text,
             d.start if d else None, d.end if d else None, d.text if d else None,
             m.sentence.start, m.sentence.end, m.rule)

@@ -18,7 +18,7 @@ from datetime import date
 from itertools import compress
 from typing import Optional
 
-from ..types import POS2_OF, SURFACE_OF, Token
+from ..types import SURFACE_OF, Token
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .spans import Cand, is_katakana, title_end, words_at
@@ -78,8 +78,8 @@ class Resolver:
         """Token indices where _at may find something, in C-level passes."""
         counters, n = self.lex.country_counters, len(tokens)
         words = compress(range(n), map(self.first_surfaces.__contains__, map(SURFACE_OF, tokens)))
-        numerals = [i for i in compress(range(n), map("数詞".__eq__, map(POS2_OF, tokens)))
-                    if i + 1 < n and tokens[i + 1].surface in counters]
+        numerals = [j - 1 for j in compress(range(n), map(counters.__contains__, map(SURFACE_OF, tokens)))
+                    if j > 0 and tokens[j - 1].pos2 == "数詞"]  # 3|か国
         return sorted({*words, *numerals})
 
     def _note(self, c: Cand, history: list[Cand], counts: Counter, last_seen: dict) -> None:
@@ -161,7 +161,8 @@ class Resolver:
         if titles:
             fit = [c for c in pool if c.actor_id in self.gaz
                    and any(self.gaz.has_title(c.actor_id, t) for t in titles)]
-            pool = fit + [c for c in pool if c not in fit]
+            fitting = {id(c) for c in fit}  # by identity: dataclass == compares every field
+            pool = fit + [c for c in pool if id(c) not in fitting]
         for c in pool:
             if c.actor_id not in picked:
                 picked.append(c.actor_id)

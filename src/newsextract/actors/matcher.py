@@ -10,6 +10,7 @@ over their titles (プーチン大統領, ウィトコフ米特使) and a countr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import compress
 from typing import Callable
 
@@ -49,6 +50,7 @@ class GazetteerMatcher:
         self.abbrev = gaz.abbrev
         self.abbrev_run = re.compile(f"[{re.escape(''.join(gaz.abbrev))}]{{2,}}")  # 米ロ, 日米中
         self.long_tails = tuple(t for t in lex.title_tails if len(t) > 1)
+        self.abbrev_next = lex.abbrev_next | lex.government_suffixes  # 米|政府, 露|外相
 
     def __call__(self, doc: Doc, tokens: list[Token], sent_starts: set[int]) -> list[Cand]:
         raw = [(s, e, self.key_surface[k]) for k, s, e in self.matcher(doc)]
@@ -118,7 +120,7 @@ class GazetteerMatcher:
                 ok = True  # 米ウクライナ和平交渉: an abbreviation fused to a country name
             elif kata and t.surface == "パ":
                 ok = False  # パ only inside 印パ
-            elif nxt and (words_at(tokens, i + 1, lex.abbrev_next | lex.government_suffixes)
+            elif nxt and (words_at(tokens, i + 1, self.abbrev_next)
                           or nxt.surface.startswith(self.long_tails)
                           or self._title_follows(tokens, i + 1)):
                 ok = True  # 米政府, 米大統領, 米国務長官, 露外相
@@ -146,7 +148,7 @@ class GazetteerMatcher:
         (+ の) before a person of that country; drop needs-title surfaces
         (高市, 林) that carry no title."""
         lex, gaz = self.lex, self.gaz
-        person_starts = {c.s for c in cands if c.via != "split" and gaz[c.actor_id].type == "person"}
+        person_starts = sorted({c.s for c in cands if c.via != "split" and gaz[c.actor_id].type == "person"})
         out: list[Cand] = []
         for c in cands:
             entry = gaz[c.actor_id]
@@ -156,8 +158,9 @@ class GazetteerMatcher:
                 if gov and entry.affiliation:  # トランプ政権 -> USA
                     c = Cand(c.s, c.e + gov, entry.affiliation, head=c.s)
                 else:
+                    k = bisect_left(person_starts, c.e)  # the next person's name ends the title
                     end = title_end(tokens, c.e, lex.title_tails,
-                                    stop={s for s in person_starts if s >= c.e})
+                                    stop=person_starts[k] if k < len(person_starts) else None)
                     c.titled = end > c.e
                     if not c.titled and name in gaz.needs_title:
                         continue

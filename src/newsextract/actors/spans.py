@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from functools import lru_cache
+from typing import Optional
 
 from ..types import Token
 
@@ -35,26 +36,35 @@ def is_katakana(s: str) -> bool:
     return bool(s) and all("ァ" <= c <= "ヺ" or c == "ー" for c in s)
 
 
-def words_at(tokens: list[Token], k: int, words: frozenset[str] | set[str], max_tokens: int = 4) -> int:
+def words_at(tokens: list[Token], k: int, words: frozenset[str], max_tokens: int = 4) -> int:
     """Token count of the longest word of ``words`` that starts at token ``k``
     and ends on a token boundary, 0 if none: (米/国務/省, 1, {"国務省"}) -> 2."""
     best, text = 0, ""
+    prefixes = _prefixes(words)
     for m in range(k, min(k + max_tokens, len(tokens))):
         text += tokens[m].surface
+        if text not in prefixes:
+            break  # no word goes on like this (most calls end at the first token)
         if text in words:
             best = m - k + 1
     return best
 
 
-def title_end(tokens: list[Token], j: int, tails: tuple[str, ...], stop: Iterable[int] = ()) -> int:
+@lru_cache(maxsize=64)
+def _prefixes(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w[:n] for w in words for n in range(1, len(w) + 1))
+
+
+def title_end(tokens: list[Token], j: int, tails: tuple[str, ...], stop: Optional[int] = None) -> int:
     """Token index just past the title after a name that ends at ``j``,
     ``j`` when there is none: プーチン|大統領|報道|官 ... -> past 官;
-    ウィトコフ|米|特使 -> past 特使; 和平交渉担当特使, 国家安全保障・国防会議書記 too."""
-    stop = set(stop)
+    ウィトコフ|米|特使 -> past 特使; 和平交渉担当特使, 国家安全保障・国防会議書記 too.
+    The title ends before token ``stop`` (where another name starts)."""
     best, text = j, ""
-    for k in range(j, min(j + MAX_TITLE_TOKENS, len(tokens))):
+    end = min(j + MAX_TITLE_TOKENS, len(tokens), len(tokens) if stop is None else stop)
+    for k in range(j, end):
         t = tokens[k]
-        if k in stop or (k == j and t.surface in ("両", "同")):
+        if k == j and t.surface in ("両", "同"):
             break  # プーチン・ゼレンスキー|両大統領: 両 starts a coreference, not a title
         if t.surface == "・":
             if k == j or k + 1 >= len(tokens) or tokens[k + 1].pos1 not in _CHAIN_POS:

@@ -7,8 +7,8 @@ surface without titles, ``X:ソムサック``, and ``known`` False.
 """
 from __future__ import annotations
 
-import re
 from itertools import compress
+from operator import and_
 
 from ..types import POS3_OF, SURFACE_OF, Token
 from .lexicon import Lexicon
@@ -29,7 +29,9 @@ def find_unknown(tokens: list[Token], covered: bytearray, lex: Lexicon) -> list[
     # where a run may start: tokens that pass the cheap half of _nameish (a
     # person name, or katakana first), found in C-level passes
     people = compress(range(n), map("人名".__eq__, map(POS3_OF, tokens)))
-    katakana = compress(range(n), map(_KATAKANA_FIRST.match, map(SURFACE_OF, tokens)))
+    # "ァ" <= s < "・": s starts with a character from ァ to ヺ (string order)
+    katakana = compress(range(n), map(and_, map("ァ".__le__, map(SURFACE_OF, tokens)),
+                                      map("・".__gt__, map(SURFACE_OF, tokens))))
     starts = [i for i in sorted({*people, *katakana}) if not covered[i] and _nameish(tokens[i], lex)]
     for i in starts:
         if i < j:
@@ -43,9 +45,6 @@ def find_unknown(tokens: list[Token], covered: bytearray, lex: Lexicon) -> list[
         if c:
             out.append(c)
     return out
-
-
-_KATAKANA_FIRST = re.compile("[ァ-ヺ]")
 
 
 def _nameish(t: Token, lex: Lexicon) -> bool:

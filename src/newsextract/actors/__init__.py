@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..tokenize import Tokenizer
-from ..types import ActorMention, Sentence, Token
+from ..types import START_OF, ActorMention, Sentence, Token
 from .coref import Resolver
 from .gazetteer import Entry, Gazetteer, Role
 from .lexicon import LEXICON_FILE, Lexicon
@@ -51,11 +51,12 @@ class ActorRecognizer:
     def __call__(self, text: str, tokens: list[Token], doc: Doc, sentences: list[Sentence],
                  dct: Optional[date]) -> list[ActorMention]:
         sent_starts = {s.token_start for s in sentences}
-        cands = self.matcher(doc, tokens, sent_starts)
+        starts = list(map(START_OF, tokens))
+        cands = self.matcher(text, doc, tokens, starts, sent_starts)
         covered = bytearray(len(tokens))
         for c in cands:
             covered[c.s:c.e] = b"\x01" * (c.e - c.s)
-        prov = find_unknown(tokens, covered, self.lexicon)
+        prov = find_unknown(text, tokens, starts, covered, self.lexicon)
         for c in prov:  # a known name MeCab cut in an unseen way: still known
             ids = self.gazetteer.by_surface.get(c.name or "")
             if ids:

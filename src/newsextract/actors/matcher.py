@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import compress
 from typing import Callable
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ..types import SURFACE_OF, Token
+from ..types import Token
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
-from .spans import Cand, fullwidth, is_katakana, title_end, words_at
+from .spans import Cand, fullwidth, is_katakana, title_end, tokens_starting_in, words_at
 
 TokenizeFn = Callable[[str], list[Token]]
 # MeCab cuts an unknown name differently by context (マクロン alone vs
@@ -52,7 +51,9 @@ class GazetteerMatcher:
         self.long_tails = tuple(t for t in lex.title_tails if len(t) > 1)
         self.abbrev_next = lex.abbrev_next | lex.government_suffixes  # 米|政府, 露|外相
 
-    def __call__(self, doc: Doc, tokens: list[Token], sent_starts: set[int]) -> list[Cand]:
+    def __call__(self, text: str, doc: Doc, tokens: list[Token], starts: list[int],
+                 sent_starts: set[int]) -> list[Cand]:
+        """Gazetteer names in the text (``starts``: each token's start offset)."""
         raw = [(s, e, self.key_surface[k]) for k, s, e in self.matcher(doc)]
         raw.sort(key=lambda m: (m[0] - m[1], m[0]))  # longest first, then leftmost
         taken = bytearray(len(tokens))
@@ -68,7 +69,7 @@ class GazetteerMatcher:
             else:
                 taken[s:e] = b"\x01" * (e - s)
                 cands.append(c)
-        splits = self._split_compounds(tokens, taken)
+        splits = self._split_compounds(text, tokens, starts, taken)
         cands.extend(self._check_abbrevs(abbrevs, tokens, cands, splits, sent_starts))
         cands.extend(splits)
         cands.sort(key=lambda c: c.s)
@@ -76,15 +77,16 @@ class GazetteerMatcher:
 
     # -- one-character abbreviations ------------------------------------------------
 
-    def _split_compounds(self, tokens: list[Token], taken: bytearray) -> list[Cand]:
+    def _split_compounds(self, text: str, tokens: list[Token], starts: list[int],
+                         taken: bytearray) -> list[Cand]:
         """米ロ (one token) -> USA + RUS, both via "split"; 中米 (Central America,
         a place name) and 日中の気温 (daytime) stay whole."""
         out = []
         lex = self.lex
-        # tokens of two or more abbreviations, found in one C-level pass
-        for t in compress(tokens, map(self.abbrev_run.fullmatch, map(SURFACE_OF, tokens))):
-            s = t.surface
-            if taken[t.i] or t.pos1 != "名詞" or t.pos3 == "地名" or s in lex.compound_exclude:
+        for t in (tokens[k] for k in tokens_starting_in(self.abbrev_run, text, starts)):
+            s = t.surface  # a token of two or more abbreviations only:
+            if (len(s) < 2 or not self.abbrev_run.fullmatch(s) or taken[t.i] or t.pos1 != "名詞"
+                    or t.pos3 == "地名" or s in lex.compound_exclude):
                 continue
             if s in lex.compound_needs_noun:
                 nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None

@@ -5,8 +5,10 @@ A ``Cand`` is a mention under construction, in token indices:
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional
 
@@ -86,3 +88,16 @@ def fullwidth(s: str) -> Optional[str]:
 
 def nfkc(s: str) -> str:
     return unicodedata.normalize("NFKC", s)
+
+
+def tokens_starting_in(pattern: re.Pattern, text: str, starts: list[int]) -> list[int]:
+    """Indices of the tokens that start inside a match of ``pattern`` in
+    ``text`` (``starts``: each token's start offset). One regex scan of the
+    text is cheaper than a test per token when matches are rare."""
+    out = []
+    for m in pattern.finditer(text):
+        k = bisect_left(starts, m.start())
+        while k < len(starts) and starts[k] < m.end():
+            out.append(k)
+            k += 1
+    return out

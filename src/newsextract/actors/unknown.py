@@ -7,12 +7,12 @@ surface without titles, ``X:ソムサック``, and ``known`` False.
 """
 from __future__ import annotations
 
+import re
 from itertools import compress
-from operator import and_
 
-from ..types import POS3_OF, SURFACE_OF, Token
+from ..types import POS3_OF, Token
 from .lexicon import Lexicon
-from .spans import SPACE, Cand, is_katakana, title_end, words_at
+from .spans import SPACE, Cand, is_katakana, title_end, tokens_starting_in, words_at
 
 PREFIX = "X:"
 
@@ -22,18 +22,18 @@ def provisional_id(name: str) -> str:
     return PREFIX + name
 
 
-def find_unknown(tokens: list[Token], covered: bytearray, lex: Lexicon) -> list[Cand]:
-    """Scan the tokens no gazetteer mention covers, once, left to right."""
+def find_unknown(text: str, tokens: list[Token], starts: list[int], covered: bytearray,
+                 lex: Lexicon) -> list[Cand]:
+    """Scan the tokens no gazetteer mention covers, once, left to right
+    (``starts``: each token's start offset)."""
     out: list[Cand] = []
     n, j = len(tokens), 0
     # where a run may start: tokens that pass the cheap half of _nameish (a
-    # person name, or katakana first), found in C-level passes
+    # person name, or katakana first), found without a test per token
     people = compress(range(n), map("人名".__eq__, map(POS3_OF, tokens)))
-    # "ァ" <= s < "・": s starts with a character from ァ to ヺ (string order)
-    katakana = compress(range(n), map(and_, map("ァ".__le__, map(SURFACE_OF, tokens)),
-                                      map("・".__gt__, map(SURFACE_OF, tokens))))
-    starts = [i for i in sorted({*people, *katakana}) if not covered[i] and _nameish(tokens[i], lex)]
-    for i in starts:
+    katakana = tokens_starting_in(_KATAKANA, text, starts)
+    firsts = [i for i in sorted({*people, *katakana}) if not covered[i] and _nameish(tokens[i], lex)]
+    for i in firsts:
         if i < j:
             continue  # inside the run before
         j = i
@@ -45,6 +45,9 @@ def find_unknown(tokens: list[Token], covered: bytearray, lex: Lexicon) -> list[
         if c:
             out.append(c)
     return out
+
+
+_KATAKANA = re.compile("[ァ-ヺ]+")
 
 
 def _nameish(t: Token, lex: Lexicon) -> bool:

@@ -83,11 +83,15 @@ class Section:
     date: DateExpr
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ActorMention:
     """「プーチン大統領」 -> actor_id PUTIN; ``via`` says how it was found:
     gazetteer, coref (同氏), role (a bare 首相), split (米ロ) or provisional
-    (an unknown name, ``known`` False)."""
+    (an unknown name, ``known`` False).
+
+    Treat as immutable (change with dataclasses.replace). Not frozen only
+    because a frozen dataclass's __init__ is five times slower, and an
+    article makes hundreds of these."""
 
     start: int
     end: int

@@ -8,11 +8,10 @@ surface without titles, ``X:ソムサック``, and ``known`` False.
 from __future__ import annotations
 
 import re
-from itertools import compress
 
 from ..types import POS3_OF, Token
 from .lexicon import Lexicon
-from .spans import SPACE, Cand, is_katakana, title_end, tokens_starting_in, words_at
+from .spans import SPACE, Cand, indices_of, is_katakana, title_end, tokens_starting_in, words_at
 
 PREFIX = "X:"
 
@@ -30,7 +29,7 @@ def find_unknown(text: str, tokens: list[Token], starts: list[int], covered: byt
     n, j = len(tokens), 0
     # where a run may start: tokens that pass the cheap half of _nameish (a
     # person name, or katakana first), found without a test per token
-    people = compress(range(n), map("人名".__eq__, map(POS3_OF, tokens)))
+    people = indices_of(list(map(POS3_OF, tokens)), "人名")
     katakana = tokens_starting_in(_KATAKANA, text, starts)
     firsts = [i for i in sorted({*people, *katakana}) if not covered[i] and _nameish(tokens[i], lex)]
     for i in firsts:

@@ -47,6 +47,7 @@ class Resolver:
         """New coref/role mentions; ``cands`` (sorted by start) is edited in place
         only to drop a country a role mention absorbs (ロシアの|大統領)."""
         history: list[Cand] = []  # every mention so far, in text order
+        self._history_by_type: dict[str, list[Cand]] = {}  # the same, by actor type
         counts: Counter[str] = Counter()
         last_seen: dict[str, int] = {}
         by_end = {c.e: c for c in cands if c.via == "gazetteer"}
@@ -84,6 +85,7 @@ class Resolver:
 
     def _note(self, c: Cand, history: list[Cand], counts: Counter, last_seen: dict) -> None:
         history.append(c)
+        self._history_by_type.setdefault(self._type(c), []).append(c)
         key = c.actor_id
         entry = self.gaz.entries.get(key)
         if entry is not None and entry.type == "person":
@@ -105,7 +107,7 @@ class Resolver:
                 return []  # プーチン・ゼレンスキー両首脳: the names are the mentions
             word = "".join(x.surface for x in tokens[i:i + m])
             typ, count, prefer = lex.coref[word]
-            return self._antecedents(history, i, i + m, typ, count, prefer)
+            return self._antecedents(i, i + m, typ, count, prefer)
         if t.surface in ("同", "両") and i + 1 < len(tokens):
             end = title_end(tokens, i + 1, lex.title_tails)
             if end > i + 1:  # 同大統領, 両外相
@@ -113,7 +115,7 @@ class Resolver:
                     return []
                 title = "".join(x.surface for x in tokens[i + 1:end])
                 title = lex.role_title_aliases.get(title, title)
-                return self._antecedents(history, i, end, "person", 1 if t.surface == "同" else 2, (title,))
+                return self._antecedents(i, end, "person", 1 if t.surface == "同" else 2, (title,))
         if t.pos2 == "数詞" and i + 1 < len(tokens) and tokens[i + 1].surface in lex.country_counters:
             n = _number(t.surface)
             prev = tokens[i - 1].surface if i > 0 else ""
@@ -122,7 +124,7 @@ class Resolver:
                 listed = self._listed_before(tokens, i, n) or self._listed_ahead(tokens, i, n)
                 if listed:
                     return [Cand(i, i + 2, a, via="coref", head=i) for a in listed]
-                return self._antecedents(history, i, i + 2, "country", n, None)
+                return self._antecedents(i, i + 2, "country", n, None)
         m = words_at(tokens, i, self.role_titles, max_tokens=3)
         if m:
             return self._role(tokens, i, i + m, history, counts, last_seen, by_end, dct)
@@ -152,12 +154,12 @@ class Resolver:
                 return self._listed_before(tokens, k, n) if _number(tokens[k].surface) == n else []
         return []
 
-    def _antecedents(self, history, s, e, typ, count, titles) -> list[Cand]:
+    def _antecedents(self, s, e, typ, count, titles) -> list[Cand]:
         """The latest ``count`` distinct actors of ``typ``; with titles, prefer
         those who hold one (同大統領 skips a 外相 mentioned in between, 両首脳
         skips a spokeswoman)."""
         picked: list[str] = []
-        pool = [c for c in reversed(history) if self._type(c) == typ]
+        pool = self._history_by_type.get(typ, [])[::-1]
         if titles:
             fit = [c for c in pool if c.actor_id in self.gaz
                    and any(self.gaz.has_title(c.actor_id, t) for t in titles)]

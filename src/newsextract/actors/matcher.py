@@ -54,14 +54,15 @@ class GazetteerMatcher:
     def __call__(self, text: str, doc: Doc, tokens: list[Token], starts: list[int],
                  sent_starts: set[int]) -> list[Cand]:
         """Gazetteer names in the text (``starts``: each token's start offset)."""
-        raw = [(s, e, self.key_surface[k]) for k, s, e in self.matcher(doc)]
-        raw.sort(key=lambda m: (m[0] - m[1], m[0]))  # longest first, then leftmost
+        # longest first, then leftmost, then in the matcher's order (plain tuples sort in C)
+        raw = sorted((s - e, s, n, e, k) for n, (k, s, e) in enumerate(self.matcher(doc)))
         taken = bytearray(len(tokens))
         cands: list[Cand] = []
         abbrevs: list[Cand] = []
-        for s, e, surface in raw:
+        for _, s, _, e, key in raw:
             if any(taken[s:e]):
                 continue
+            surface = self.key_surface[key]
             ids = self.gaz.by_surface[surface]
             c = Cand(s, e, ids[0], head=s)
             if e - s == 1 and surface in self.abbrev:
@@ -104,7 +105,8 @@ class GazetteerMatcher:
         at = {c.s for c in abbrevs} | {c.s for c in splits}
         starts = {c.s for c in cands} | at
         ends = {c.e for c in cands} | {c.s + 1 for c in abbrevs}
-        country_starts = {c.s for c in cands if self.gaz[c.actor_id].type == "country"}
+        entries = self.gaz.entries  # the dict itself: Gazetteer.__getitem__ is a Python call
+        country_starts = {c.s for c in cands if entries[c.actor_id].type == "country"}
         n = len(tokens)
         out = []
         for c in abbrevs:
@@ -150,10 +152,11 @@ class GazetteerMatcher:
         (+ の) before a person of that country; drop needs-title surfaces
         (高市, 林) that carry no title."""
         lex, gaz = self.lex, self.gaz
-        person_starts = sorted({c.s for c in cands if c.via != "split" and gaz[c.actor_id].type == "person"})
+        entries = gaz.entries  # the dict itself: Gazetteer.__getitem__ is a Python call
+        person_starts = sorted({c.s for c in cands if c.via != "split" and entries[c.actor_id].type == "person"})
         out: list[Cand] = []
         for c in cands:
-            entry = gaz[c.actor_id]
+            entry = entries[c.actor_id]
             if c.via != "split" and entry.type == "person":
                 name = "".join(t.surface for t in tokens[c.s:c.e])
                 gov = words_at(tokens, c.e, lex.person_government_suffixes)

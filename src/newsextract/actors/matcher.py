@@ -158,7 +158,6 @@ class GazetteerMatcher:
         for c in cands:
             entry = entries[c.actor_id]
             if c.via != "split" and entry.type == "person":
-                name = "".join(t.surface for t in tokens[c.s:c.e])
                 gov = words_at(tokens, c.e, lex.person_government_suffixes)
                 if gov and entry.affiliation:  # トランプ政権 -> USA
                     c = Cand(c.s, c.e + gov, entry.affiliation, head=c.s)
@@ -167,7 +166,7 @@ class GazetteerMatcher:
                     end = title_end(tokens, c.e, lex.title_tails,
                                     stop=person_starts[k] if k < len(person_starts) else None)
                     c.titled = end > c.e
-                    if not c.titled and name in gaz.needs_title:
+                    if not c.titled and "".join(t.surface for t in tokens[c.s:c.e]) in gaz.needs_title:
                         continue
                     c.e = end
                     # ロシアのプーチン大統領 / 米国ウィトコフ特使: absorb the person's own country

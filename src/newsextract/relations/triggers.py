@@ -49,14 +49,16 @@ def find_triggers(matches: Matches, tokens: list[Token], sentences: list[Sentenc
         if quoted[s] or links[s]:
             continue  # speech content is not the speaker's own action; a link is another story
         pred = found[(s, e)]
-        if _hypothetical(tokens, s, e, sent_start[s]):
-            continue
         if _stands_as_predicate(tokens, s, e, sent_end[s], g):
-            out.append(Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end))
+            trigger = Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end)
         elif pred.type in SETTING_TYPES and _is_setting(tokens, e, sent_end[s], g):
-            out.append(Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end, setting=True))
+            trigger = Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end, setting=True)
         elif _is_undergone(tokens, e, sent_end[s], g):
-            out.append(Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end, undergone=True))
+            trigger = Trigger(pred, s, e, tokens[s].start, tokens[e - 1].end, undergone=True)
+        else:
+            continue
+        if not _hypothetical(tokens, s, e, sent_start[s]):  # checked last: the dearest test
+            out.append(trigger)
     return _drop_light_verbs(out, tokens, g)
 
 
